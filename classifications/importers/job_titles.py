@@ -1,0 +1,51 @@
+"""NAV's 7-digit job titles ("stillingstitler") from CSV: code, name, styrk08.
+
+The styrk08 column (the 4-digit STYRK-08 unit group) may be empty where it is not known.
+NAV does not publish the list openly; this loader takes whatever file the team receives.
+"""
+
+from django.db import transaction
+
+from classifications.models import JobTitle, StyrkGroup
+from registers.importing import ImportReport, read_csv
+
+COLUMNS = ("code", "name", "styrk08")
+
+
+def job_titles_import(*, path):
+    """Upsert the job titles in a file; with any bad row, write nothing."""
+    report = ImportReport(source="Stillingstitler")
+    unit_groups = dict(StyrkGroup.objects.unit_groups().values_list("code", "pk"))
+    rows, seen = {}, {}
+    for line, row in read_csv(path, required_columns=COLUMNS, report=report):
+        code, name, styrk08 = row["code"], row["name"], row["styrk08"]
+        if not (code.isdigit() and len(code) == 7):
+            report.reject(line, f"koden {code!r} er ikke 7 sifre")
+        elif not name:
+            report.reject(line, f"stillingstittelen {code} mangler navn")
+        elif code in seen:
+            report.reject(line, f"koden {code} står også på linje {seen[code]}")
+        elif styrk08 and styrk08 not in unit_groups:
+            report.reject(line, f"STYRK-08-koden {styrk08!r} er ikke en kjent yrkesgruppe")
+        else:
+            seen[code] = line
+            rows[code] = (name, unit_groups.get(styrk08))
+    if report.rejected:
+        return report
+
+    existing = JobTitle.objects.in_bulk(field_name="code")
+    to_create, to_update = [], []
+    for code, (name, unit_group_id) in rows.items():
+        title = existing.get(code)
+        if title is None:
+            to_create.append(JobTitle(code=code, name=name, unit_group_id=unit_group_id))
+        elif (title.name, title.unit_group_id) != (name, unit_group_id):
+            title.name, title.unit_group_id = name, unit_group_id
+            to_update.append(title)
+        else:
+            report.unchanged += 1
+    with transaction.atomic():
+        JobTitle.objects.bulk_create(to_create, batch_size=1000)
+        JobTitle.objects.bulk_update(to_update, ["name", "unit_group"], batch_size=1000)
+    report.created, report.updated = len(to_create), len(to_update)
+    return report

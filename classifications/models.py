@@ -1,0 +1,98 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Length
+from django.utils.translation import gettext_lazy as _
+
+validate_styrk_code = RegexValidator(
+    r"^\d{1,4}$", _("En STYRK-08-kode har 1–4 sifre, for eksempel 3256.")
+)
+validate_job_title_code = RegexValidator(
+    r"^\d{7}$", _("En stillingstittelkode har 7 sifre, for eksempel 5134103.")
+)
+
+
+class StyrkGroupQuerySet(models.QuerySet):
+    def unit_groups(self):
+        return self.filter(level=StyrkGroup.Level.UNIT)
+
+
+class StyrkGroup(models.Model):
+    """A group in SSB's STYRK-08, from major group (1 digit) down to unit group (4 digits)."""
+
+    class Level(models.IntegerChoices):
+        MAJOR = 1, _("Yrkesfelt")
+        SUB_MAJOR = 2, _("Hovedgruppe")
+        MINOR = 3, _("Undergruppe")
+        UNIT = 4, _("Yrkesgruppe")
+
+    code = models.CharField(_("kode"), max_length=4, unique=True, validators=[validate_styrk_code])
+    level = models.PositiveSmallIntegerField(_("nivå"), choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("overordnet gruppe"),
+    )
+    name = models.CharField(_("navn"), max_length=200)
+
+    objects = StyrkGroupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("STYRK-08-gruppe")
+        verbose_name_plural = _("STYRK-08-grupper")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level=Length("code")),
+                name="styrkgroup_level_matches_code_length",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level=1, parent__isnull=True)
+                | models.Q(level__gt=1, parent__isnull=False),
+                name="styrkgroup_parent_unless_major",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class JobTitleQuerySet(models.QuerySet):
+    def unmapped(self):
+        return self.filter(occupations__isnull=True)
+
+
+class JobTitle(models.Model):
+    """One of NAV's 7-digit job titles ("stillingstitler") that employers report employees under."""
+
+    code = models.CharField(
+        _("kode"), max_length=7, unique=True, validators=[validate_job_title_code]
+    )
+    name = models.CharField(_("navn"), max_length=200)
+    unit_group = models.ForeignKey(
+        StyrkGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="job_titles",
+        limit_choices_to={"level": StyrkGroup.Level.UNIT},
+        verbose_name=_("STYRK-08-yrkesgruppe"),
+        help_text=_("Yrkesgruppen i STYRK-08 som stillingstittelen hører til, der den er kjent."),
+    )
+
+    objects = JobTitleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("stillingstittel")
+        verbose_name_plural = _("stillingstitler")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__regex=r"^[0-9]{7}$"), name="jobtitle_code_seven_digits"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"

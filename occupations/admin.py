@@ -1,0 +1,206 @@
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from norwegian.slugs import norwegian_slugify
+from occupations.models import (
+    AlternativeTitle,
+    Duty,
+    Education,
+    GraduateOutcome,
+    Occupation,
+    OccupationEducation,
+    QualityReview,
+    ReviewOrganisation,
+    SlugRedirect,
+    Workplace,
+)
+from occupations.services import (
+    occupation_publish,
+    occupation_slug_changed,
+    occupation_unpublish,
+)
+
+
+def one_year_before(today):
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - 1, day=28)
+
+
+class NotReviewedFilter(admin.SimpleListFilter):
+    title = _("kvalitetssikring")
+    parameter_name = "kvalitetssikret"
+
+    def lookups(self, request, model_admin):
+        return [("eldre-enn-12-mnd", _("Ikke kvalitetssikret siste 12 måneder"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "eldre-enn-12-mnd":
+            return queryset.not_reviewed_since(one_year_before(timezone.localdate()))
+        return queryset
+
+
+class AlternativeTitleInline(admin.TabularInline):
+    model = AlternativeTitle
+    extra = 1
+
+
+class DutyInline(admin.TabularInline):
+    model = Duty
+    extra = 1
+
+
+class WorkplaceInline(admin.TabularInline):
+    model = Workplace
+    extra = 1
+
+
+class OccupationEducationInline(admin.TabularInline):
+    model = OccupationEducation
+    autocomplete_fields = ["education"]
+    extra = 1
+
+
+class QualityReviewInline(admin.TabularInline):
+    model = QualityReview
+    extra = 0
+    fields = ["reviewed_on", "organisation", "reviewer", "note"]
+    # One line is enough for a note in a table row.
+    formfield_overrides = {models.TextField: {"widget": forms.TextInput}}
+
+
+class OccupationForm(forms.ModelForm):
+    class Meta:
+        model = Occupation
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filled from the title when left empty, so the page also works without JavaScript.
+        self.fields["slug"].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or norwegian_slugify(self.cleaned_data.get("title"))
+        if not slug:
+            raise forms.ValidationError(_("Skriv en adresse, for eksempel «rorlegger»."))
+        clash = Occupation.objects.filter(slug=slug).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(
+                _("Et annet yrke har allerede adressen «%(slug)s».") % {"slug": slug}
+            )
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("image") and not cleaned.get("image_alt"):
+            self.add_error("image_alt", _("Beskriv bildet for dem som ikke ser det."))
+        if cleaned.get("authorisation_required") and not cleaned.get("authorisation_authority"):
+            self.add_error("authorisation_authority", _("Skriv hvem som gir autorisasjonen."))
+        return cleaned
+
+
+@admin.register(Occupation)
+class OccupationAdmin(admin.ModelAdmin):
+    form = OccupationForm
+    list_display = ["title", "status", "published_at", "latest_review_on", "updated_at"]
+    list_filter = ["status", NotReviewedFilter]
+    search_fields = ["title", "alternative_titles__title"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["job_titles", "styrk_groups"]
+    readonly_fields = ["status", "published_at", "created_at", "updated_at"]
+    inlines = [
+        AlternativeTitleInline,
+        DutyInline,
+        WorkplaceInline,
+        OccupationEducationInline,
+        QualityReviewInline,
+    ]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "title_plural", "slug", "status", "published_at"]}),
+        (_("Bilde"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
+        (_("Ingress og beskrivelse"), {"fields": ["lead", "description", "duties_intro"]}),
+        (
+            _("Selvstendige oppgaver og autorisasjon"),
+            {
+                "fields": [
+                    "delegated_tasks",
+                    "authorisation_required",
+                    "authorisation_authority",
+                    "authorisation_text",
+                ]
+            },
+        ),
+        (_("Hvor de jobber"), {"fields": ["workplaces_text"]}),
+        (_("Personlige egenskaper"), {"fields": ["personal_traits"]}),
+        (_("Utdanning"), {"fields": ["education_text"]}),
+        (_("Koder"), {"fields": ["job_titles", "styrk_groups"]}),
+        (_("Historikk"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_latest_review()
+
+    @admin.display(description=_("sist kvalitetssikret"), ordering="latest_review_on")
+    def latest_review_on(self, obj):
+        return obj.latest_review_on
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            occupation_slug_changed(occupation=obj, old_slug=form.initial.get("slug"))
+
+    @admin.action(description=_("Publiser valgte yrker"), permissions=["change"])
+    def publish(self, request, queryset):
+        drafts = list(queryset.filter(status=Occupation.Status.DRAFT))
+        for occupation in drafts:
+            occupation_publish(occupation=occupation)
+        self.message_user(
+            request,
+            ngettext("%d yrke ble publisert.", "%d yrker ble publisert.", len(drafts))
+            % len(drafts),
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Avpubliser valgte yrker"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        published = list(queryset.published())
+        for occupation in published:
+            occupation_unpublish(occupation=occupation)
+        self.message_user(
+            request,
+            ngettext("%d yrke ble avpublisert.", "%d yrker ble avpublisert.", len(published))
+            % len(published),
+            messages.SUCCESS,
+        )
+
+
+class GraduateOutcomeInline(admin.TabularInline):
+    model = GraduateOutcome
+    autocomplete_fields = ["styrk_group"]
+    extra = 0
+
+
+@admin.register(Education)
+class EducationAdmin(admin.ModelAdmin):
+    list_display = ["name", "level", "nus_code"]
+    search_fields = ["name", "nus_code"]
+    inlines = [GraduateOutcomeInline]
+
+
+@admin.register(ReviewOrganisation)
+class ReviewOrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "url"]
+    search_fields = ["name"]
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "occupation", "created_at"]
+    search_fields = ["old_slug", "occupation__title"]
+    autocomplete_fields = ["occupation"]

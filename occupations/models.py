@@ -1,0 +1,443 @@
+from django.core.validators import FileExtensionValidator, RegexValidator
+from django.db import models
+from django.db.models.functions import Collate
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from classifications.models import JobTitle, StyrkGroup
+from norwegian.collation import NORWEGIAN
+from occupations.images import validate_image
+
+RICH_TEXT_HELP = _(
+    "Markdown: tom linje mellom avsnitt, **fet**, *kursiv*, «- » for punktliste, "
+    "[lenketekst](https://…) og «### » for mellomtittel. Annen HTML fjernes."
+)
+
+
+class OccupationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Occupation.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """What a visitor may open: staff who can see drafts also get the unpublished pages."""
+        if user.is_active and user.is_staff and user.has_perm("occupations.view_occupation"):
+            return self
+        return self.published()
+
+    def alphabetical(self):
+        return self.order_by(Collate("title", NORWEGIAN), "pk")
+
+    def with_latest_review(self):
+        return self.annotate(latest_review_on=models.Max("reviews__reviewed_on"))
+
+    def not_reviewed_since(self, date):
+        return self.with_latest_review().filter(
+            models.Q(latest_review_on__isnull=True) | models.Q(latest_review_on__lt=date)
+        )
+
+    def for_page(self):
+        """Everything the public occupation page shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            "alternative_titles",
+            "duties",
+            "workplaces",
+            models.Prefetch("job_titles", queryset=JobTitle.objects.select_related("unit_group")),
+            models.Prefetch("styrk_groups", queryset=StyrkGroup.objects.order_by("code")),
+            models.Prefetch(
+                "programmes",
+                queryset=OccupationEducation.objects.select_related("education").prefetch_related(
+                    models.Prefetch(
+                        "education__outcomes",
+                        queryset=GraduateOutcome.objects.select_related("styrk_group"),
+                    )
+                ),
+            ),
+            models.Prefetch(
+                "reviews",
+                queryset=QualityReview.objects.select_related("organisation"),
+            ),
+        )
+
+
+class Occupation(models.Model):
+    """An occupation description ("yrkesbeskrivelse"): everything on one public page."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Utkast")
+        PUBLISHED = "published", _("Publisert")
+
+    title = models.CharField(
+        _("tittel"), max_length=120, help_text=_("Yrkets navn i entall, for eksempel «Rørlegger».")
+    )
+    title_plural = models.CharField(
+        _("tittel i flertall"),
+        max_length=120,
+        help_text=_("Med liten forbokstav; brukes i overskrifter som «Hvor jobber rørleggere?»."),
+    )
+    slug = models.SlugField(
+        _("adresse"),
+        max_length=140,
+        unique=True,
+        help_text=_(
+            "Siste del av nettadressen, /yrker/<adresse>/. Fylles ut fra tittelen; æ, ø og å "
+            "skrives ae, o og a. Endrer du den, sendes gamle lenker videre hit."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("publisert"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sist endret"), auto_now=True)
+
+    image = models.ImageField(
+        _("bilde"),
+        upload_to="occupations/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_image],
+        help_text=_("JPEG, PNG eller WebP, minst 640 piksler bredt og høyst 5 MB."),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("alternativ tekst"),
+        max_length=250,
+        blank=True,
+        help_text=_("Hva bildet viser, for dem som ikke ser det. Påkrevd når det er et bilde."),
+    )
+    image_caption = models.CharField(_("bildetekst"), max_length=300, blank=True)
+    image_credit = models.CharField(
+        _("fotograf/kreditering"),
+        max_length=120,
+        blank=True,
+        help_text=_("For eksempel «Foto: Ola Nordmann»."),
+    )
+
+    lead = models.TextField(
+        _("ingress"), help_text=_("Én eller to setninger som sier hva yrket går ut på.")
+    )
+    description = models.TextField(_("beskrivelse"), blank=True, help_text=RICH_TEXT_HELP)
+    duties_intro = models.CharField(
+        _("innledning til oppgavelisten"),
+        max_length=200,
+        blank=True,
+        help_text=_("For eksempel «Vanlige oppgaver for en rørlegger:»."),
+    )
+    delegated_tasks = models.TextField(
+        _("selvstendige og delegerte oppgaver"),
+        blank=True,
+        help_text=_("Oppgaver yrket kan utføre selvstendig eller etter delegering."),
+    )
+    authorisation_required = models.BooleanField(
+        _("krever autorisasjon"),
+        default=False,
+        help_text=_("Kryss av hvis man må ha offentlig autorisasjon for å jobbe i yrket."),
+    )
+    authorisation_authority = models.CharField(
+        _("autorisasjon gis av"),
+        max_length=200,
+        blank=True,
+        help_text=_("Myndigheten som gir autorisasjon, for eksempel «Helsedirektoratet»."),
+    )
+    authorisation_text = models.TextField(
+        _("om autorisasjon"), blank=True, help_text=RICH_TEXT_HELP
+    )
+    workplaces_text = models.TextField(_("hvor de jobber"), blank=True, help_text=RICH_TEXT_HELP)
+    personal_traits = models.TextField(
+        _("personlige egenskaper"), blank=True, help_text=RICH_TEXT_HELP
+    )
+    education_text = models.TextField(_("om utdanning"), blank=True, help_text=RICH_TEXT_HELP)
+
+    job_titles = models.ManyToManyField(
+        JobTitle,
+        blank=True,
+        related_name="occupations",
+        verbose_name=_("stillingstitler"),
+        help_text=_(
+            "NAVs stillingstitler (7 sifre) som arbeidsgivere bruker for dette yrket. En "
+            "stillingstittel kan høre til flere yrker."
+        ),
+    )
+    styrk_groups = models.ManyToManyField(
+        StyrkGroup,
+        blank=True,
+        related_name="occupations",
+        limit_choices_to={"level": StyrkGroup.Level.UNIT},
+        verbose_name=_("STYRK-08-yrkesgrupper"),
+        help_text=_("Yrkesgruppene (4 sifre) i SSBs STYRK-08 som yrket hører til."),
+    )
+
+    objects = OccupationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("yrke")
+        verbose_name_plural = _("yrker")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                name="occupation_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(authorisation_required=False)
+                | ~models.Q(authorisation_authority=""),
+                name="occupation_authorisation_names_authority",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(image="") | ~models.Q(image_alt=""),
+                name="occupation_image_has_alt_text",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "title"], name="occupation_status_title")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("occupations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    def latest_review(self):
+        """The newest quality-assurance review; uses the prefetched reviews when present."""
+        reviews = sorted(self.reviews.all(), key=lambda review: (review.reviewed_on, review.pk))
+        return reviews[-1] if reviews else None
+
+
+class AlternativeTitle(models.Model):
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, related_name="alternative_titles"
+    )
+    title = models.CharField(
+        _("alternativ tittel"),
+        max_length=120,
+        help_text=_("Andre navn folk bruker om yrket, for eksempel «klinikkassistent»."),
+    )
+
+    class Meta:
+        verbose_name = _("alternativ tittel")
+        verbose_name_plural = _("alternative titler")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "title"], name="alternativetitle_unique_per_occupation"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class OrderedItem(models.Model):
+    """A line in one of the page's ordered lists; editors drag the position in the admin."""
+
+    position = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class Duty(OrderedItem):
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="duties")
+    text = models.CharField(_("oppgave"), max_length=300)
+
+    class Meta(OrderedItem.Meta):
+        verbose_name = _("arbeidsoppgave")
+        verbose_name_plural = _("arbeidsoppgaver")
+
+    def __str__(self):
+        return self.text
+
+
+class Workplace(OrderedItem):
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="workplaces")
+    name = models.CharField(
+        _("arbeidssted"),
+        max_length=200,
+        help_text=_("For eksempel «Den offentlige tannhelsetjenesten»."),
+    )
+
+    class Meta(OrderedItem.Meta):
+        verbose_name = _("arbeidssted")
+        verbose_name_plural = _("arbeidssteder")
+
+    def __str__(self):
+        return self.name
+
+
+validate_nus_code = RegexValidator(r"^\d{6}$", _("En NUS-kode har 6 sifre, for eksempel 464201."))
+
+
+class Education(models.Model):
+    """An education programme, identified by its code in SSB's standard NUS where it has one."""
+
+    nus_code = models.CharField(
+        _("NUS-kode"),
+        max_length=6,
+        blank=True,
+        validators=[validate_nus_code],
+        help_text=_("Utdanningens kode i SSBs standard for utdanningsgruppering (NUS), 6 sifre."),
+    )
+    name = models.CharField(_("navn"), max_length=200)
+    level = models.CharField(
+        _("nivå"),
+        max_length=60,
+        blank=True,
+        help_text=_("For eksempel «Vg3», «fagbrev» eller «bachelor»."),
+    )
+    graduates_term = models.CharField(
+        _("betegnelse på de utdannede"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Brukes i overskriften «Hva jobber … som?», for eksempel «tannhelsesekretærutdannede»."
+        ),
+    )
+    statistics_note = models.CharField(
+        _("kilde for statistikken"),
+        max_length=300,
+        blank=True,
+        help_text=_("For eksempel «Kilde: Statistisk sentralbyrå 2020. Tall fra høsten 2019.»"),
+    )
+
+    class Meta:
+        verbose_name = _("utdanning")
+        verbose_name_plural = _("utdanninger")
+        ordering = ["name", "level"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nus_code"],
+                condition=~models.Q(nus_code=""),
+                name="education_unique_nus_code",
+            ),
+        ]
+
+    def __str__(self):
+        label = f"{self.name}, {self.level}" if self.level else self.name
+        return f"{self.nus_code} - {label}" if self.nus_code else label
+
+    def latest_outcomes(self):
+        """Shares from the newest year of statistics, largest first (uses prefetched rows)."""
+        outcomes = list(self.outcomes.all())
+        if not outcomes:
+            return []
+        year = max(outcome.year for outcome in outcomes)
+        return sorted(
+            (outcome for outcome in outcomes if outcome.year == year),
+            key=lambda outcome: (-outcome.share_percent, outcome.styrk_group.name),
+        )
+
+
+class GraduateOutcome(models.Model):
+    """What share of an education's graduates work in a STYRK-08 unit group (SSB)."""
+
+    education = models.ForeignKey(Education, on_delete=models.CASCADE, related_name="outcomes")
+    styrk_group = models.ForeignKey(
+        StyrkGroup,
+        on_delete=models.PROTECT,
+        related_name="graduate_outcomes",
+        limit_choices_to={"level": StyrkGroup.Level.UNIT},
+        verbose_name=_("yrkesgruppe"),
+    )
+    share_percent = models.DecimalField(_("andel (prosent)"), max_digits=4, decimal_places=1)
+    year = models.PositiveSmallIntegerField(_("år"))
+
+    class Meta:
+        verbose_name = _("hva de utdannede jobber som")
+        verbose_name_plural = _("hva de utdannede jobber som")
+        ordering = ["-year", "-share_percent"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["education", "styrk_group", "year"], name="graduateoutcome_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(share_percent__gte=0, share_percent__lte=100),
+                name="graduateoutcome_share_is_percent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.education}: {self.styrk_group.name} {self.share_percent} % ({self.year})"
+
+
+class OccupationEducation(OrderedItem):
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="programmes")
+    education = models.ForeignKey(
+        Education,
+        on_delete=models.PROTECT,
+        related_name="occupation_links",
+        verbose_name=_("utdanning"),
+    )
+
+    class Meta(OrderedItem.Meta):
+        verbose_name = _("utdanning")
+        verbose_name_plural = _("utdanninger")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "education"], name="occupationeducation_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.education)
+
+
+class ReviewOrganisation(models.Model):
+    """An outside organisation that quality-assures descriptions (a union, a council)."""
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    url = models.URLField(_("nettsted"), blank=True)
+
+    class Meta:
+        verbose_name = _("kvalitetssikrende organisasjon")
+        verbose_name_plural = _("kvalitetssikrende organisasjoner")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class QualityReview(models.Model):
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="reviews")
+    organisation = models.ForeignKey(
+        ReviewOrganisation,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        verbose_name=_("organisasjon"),
+    )
+    reviewed_on = models.DateField(_("dato"))
+    reviewer = models.CharField(_("kvalitetssikret av"), max_length=200, blank=True)
+    note = models.TextField(_("merknad"), blank=True)
+
+    class Meta:
+        verbose_name = _("kvalitetssikring")
+        verbose_name_plural = _("kvalitetssikringer")
+        ordering = ["-reviewed_on", "-pk"]
+        indexes = [
+            models.Index(fields=["occupation", "-reviewed_on"], name="review_occupation_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.occupation} – {self.organisation} {self.reviewed_on:%d.%m.%Y}"
+
+
+class SlugRedirect(models.Model):
+    """An address an occupation had before; requests for it are sent on with 301."""
+
+    old_slug = models.SlugField(_("gammel adresse"), max_length=140, unique=True)
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, related_name="slug_redirects"
+    )
+    created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("videresending")
+        verbose_name_plural = _("videresendinger")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.occupation.slug}"

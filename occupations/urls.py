@@ -1,0 +1,11 @@
+from django.urls import path
+
+from occupations import views
+
+app_name = "occupations"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("yrker/", views.occupation_index, name="index"),
+    path("yrker/<slug:slug>/", views.occupation_detail, name="detail"),
+]

@@ -1,0 +1,42 @@
+from itertools import groupby
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from norwegian.collation import ALPHABET, initial_letter
+from occupations.models import Occupation, SlugRedirect
+
+
+def home(request):
+    occupations = Occupation.objects.published().alphabetical().only("title", "slug", "lead")
+    return render(request, "occupations/home.html", {"occupations": occupations})
+
+
+def occupation_index(request):
+    occupations = Occupation.objects.published().alphabetical().only("title", "slug")
+    groups = [
+        (letter, list(items))
+        for letter, items in groupby(
+            occupations, key=lambda occupation: initial_letter(occupation.title)
+        )
+    ]
+    return render(
+        request,
+        "occupations/occupation_index.html",
+        {"groups": groups, "alphabet": ALPHABET, "letters": {letter for letter, _ in groups}},
+    )
+
+
+def occupation_detail(request, slug):
+    visible = Occupation.objects.visible_to(request.user)
+    occupation = visible.for_page().filter(slug=slug).first()
+    if occupation is None:
+        moved = (
+            SlugRedirect.objects.filter(old_slug=slug, occupation__in=visible)
+            .select_related("occupation")
+            .first()
+        )
+        if moved is None:
+            raise Http404
+        return redirect("occupations:detail", slug=moved.occupation.slug, permanent=True)
+    return render(request, "occupations/occupation_detail.html", {"occupation": occupation})

@@ -1,0 +1,84 @@
+"""What every importer shares: the report it returns and the CSV reader it validates with."""
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ImportFailed(Exception):
+    """The file as a whole cannot be imported; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Rejection:
+    line: int
+    reason: str
+
+    def __str__(self):
+        return f"linje {self.line}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    source: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def read(self):
+        return self.created + self.updated + self.unchanged + len(self.rejected)
+
+    def reject(self, line, reason):
+        self.rejected.append(Rejection(line, reason))
+
+    def summary(self):
+        return (
+            f"{self.source}: {self.created} opprettet, {self.updated} oppdatert, "
+            f"{self.unchanged} uendret, {len(self.rejected)} avvist"
+        )
+
+
+def read_csv(path, *, required_columns, report):
+    """Yield (line number, row) from a UTF-8 CSV file with a header row.
+
+    The line number is where the record starts in the file, so a person can find it.
+    Missing columns or an empty file raise ImportFailed before any row is read; a row with
+    the wrong number of fields is rejected in the report and not yielded.
+    """
+    path = Path(path)
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise ImportFailed(f"Kan ikke åpne {path}: {exc.strerror}") from exc
+    with handle:
+        reader = csv.DictReader(handle)
+        try:
+            header = reader.fieldnames
+        except UnicodeDecodeError as exc:
+            raise ImportFailed(f"{path.name} er ikke UTF-8.") from exc
+        if not header:
+            raise ImportFailed(f"{path.name} er tom.")
+        missing = [column for column in required_columns if column not in header]
+        if missing:
+            raise ImportFailed(
+                f"{path.name} mangler kolonnene {', '.join(missing)} (fant {', '.join(header)})."
+            )
+        start = reader.line_num + 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(f"{path.name} er ikke UTF-8 (etter linje {start}).") from exc
+            except csv.Error as exc:
+                raise ImportFailed(f"{path.name}, linje {start}: {exc}") from exc
+            extra = row.pop(None, [])
+            if extra or None in row.values():
+                width = sum(value is not None for value in row.values()) + len(extra)
+                report.reject(start, f"har {width} felt, ventet {len(header)}")
+            else:
+                yield start, {key: value.strip() for key, value in row.items()}
+            start = reader.line_num + 1
