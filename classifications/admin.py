@@ -34,7 +34,12 @@ class JobTitleAdmin(admin.ModelAdmin):
         return ["code"] if obj else []
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(occupation_count=Count("occupations"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(occupation_count=Count("occupations"))
+            .order_by("code")
+        )
 
     @admin.display(description=_("yrker"), ordering="occupation_count")
     def occupation_count(self, obj):

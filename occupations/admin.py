@@ -75,9 +75,7 @@ class QualityReviewInline(admin.TabularInline):
 
 
 class OccupationForm(forms.ModelForm):
-    class Meta:
-        model = Occupation
-        fields = "__all__"
+    """OccupationAdmin supplies the model and fields; this adds the editors' checks."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,0 +1,71 @@
+# yrke – make targets. `make run` and `make test` are all a new machine needs.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+ARGS ?=
+
+# `make run` is a production-like local site: DEBUG off, plain HTTP on the loopback address.
+RUN_ENV = DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true \
+	ALLOWED_HOSTS=$(HOST),localhost,127.0.0.1 SECRET_KEY="$$(cat var/secret_key)"
+# Tests run with DEBUG off too, so they see what production sees.
+TEST_ENV = DEBUG=false SECURE_HTTPS=false SECRET_KEY=test-only-not-secret \
+	ALLOWED_HOSTS=testserver,localhost,127.0.0.1
+
+.PHONY: help venv run setup superuser test lint check-deploy clean
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else \
+		"Python 3.12 or newer is needed; $(PYTHON) is " + sys.version.split()[0] + \
+		". Install it and run, e.g., make PYTHON=python3.12 run")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+venv: $(BIN)/.installed ## Create .venv and install the project with its dev tools
+
+var/secret_key:
+	@mkdir -p var
+	@$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@chmod 600 $@
+
+setup: venv var/secret_key ## Migrate, load reference data and demo content, collect static files
+	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+	$(RUN_ENV) $(BIN)/python manage.py load_classifications
+	$(RUN_ENV) $(BIN)/python manage.py load_demo_content
+	$(RUN_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+
+run: setup ## Set up and serve the site on http://127.0.0.1:8000 (PORT=… to change)
+	@echo
+	@echo "  yrke is running at http://$(HOST):$(PORT)/"
+	@echo "  Create an admin user in another terminal with 'make superuser'"
+	@echo "  (it runs manage.py createsuperuser), then log in at http://$(HOST):$(PORT)/admin/"
+	@echo
+	$(RUN_ENV) exec $(BIN)/gunicorn careersite.wsgi --bind $(HOST):$(PORT)
+
+superuser: venv var/secret_key ## Create an admin user (manage.py createsuperuser)
+	$(RUN_ENV) $(BIN)/python manage.py createsuperuser
+
+test: venv ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
+	$(TEST_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+
+lint: venv ## ruff, formatting and missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+check-deploy: venv ## Django's deployment checks with production-like settings
+	DEBUG=false SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		ALLOWED_HOSTS=yrke.example.no $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean: ## Remove the virtualenv, the local database and collected static files
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,131 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from classifications.models import JobTitle, StyrkGroup
+from occupations.models import (
+    AlternativeTitle,
+    Duty,
+    Education,
+    GraduateOutcome,
+    Occupation,
+    OccupationEducation,
+    QualityReview,
+    ReviewOrganisation,
+    Workplace,
+)
+
+
+class StyrkGroupFactory(factory.django.DjangoModelFactory):
+    """A unit group with its three ancestors, so the hierarchy is always complete."""
+
+    class Meta:
+        model = StyrkGroup
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{9000 + n % 999:04d}")
+    level = factory.LazyAttribute(lambda group: len(group.code))
+    name = factory.Sequence(lambda n: f"Yrkesgruppe {n}")
+    parent = factory.LazyAttribute(
+        lambda group: (
+            StyrkGroupFactory(code=group.code[:-1], name=f"Gruppe {group.code[:-1]}")
+            if len(group.code) > 1
+            else None
+        )
+    )
+
+
+class JobTitleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JobTitle
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{7000000 + n}")
+    name = factory.Sequence(lambda n: f"STILLINGSTITTEL {n}")
+
+
+class OccupationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Occupation
+
+    title = factory.Sequence(lambda n: f"Yrke {n}")
+    title_plural = factory.LazyAttribute(lambda o: f"{o.title.lower()}er")
+    slug = factory.Sequence(lambda n: f"yrke-{n}")
+    lead = "En kort ingress om yrket."
+    status = Occupation.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        draft = factory.Trait(status=Occupation.Status.DRAFT, published_at=None)
+
+
+class AlternativeTitleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AlternativeTitle
+
+    occupation = factory.SubFactory(OccupationFactory)
+    title = factory.Sequence(lambda n: f"Annet navn {n}")
+
+
+class DutyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Duty
+
+    occupation = factory.SubFactory(OccupationFactory)
+    text = factory.Sequence(lambda n: f"oppgave {n}")
+    position = factory.Sequence(int)
+
+
+class WorkplaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Workplace
+
+    occupation = factory.SubFactory(OccupationFactory)
+    name = factory.Sequence(lambda n: f"arbeidssted {n}")
+    position = factory.Sequence(int)
+
+
+class EducationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Education
+
+    name = factory.Sequence(lambda n: f"Utdanning {n}")
+    level = "Vg3"
+    graduates_term = factory.Sequence(lambda n: f"utdanning{n}-utdannede")
+
+
+class GraduateOutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GraduateOutcome
+
+    education = factory.SubFactory(EducationFactory)
+    styrk_group = factory.SubFactory(StyrkGroupFactory)
+    share_percent = "12.5"
+    year = 2019
+
+
+class OccupationEducationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OccupationEducation
+
+    occupation = factory.SubFactory(OccupationFactory)
+    education = factory.SubFactory(EducationFactory)
+    position = factory.Sequence(int)
+
+
+class ReviewOrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReviewOrganisation
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Fagrådet {n}")
+
+
+class QualityReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QualityReview
+
+    occupation = factory.SubFactory(OccupationFactory)
+    organisation = factory.SubFactory(ReviewOrganisationFactory)
+    reviewed_on = factory.LazyFunction(lambda: datetime.date(2020, 8, 25))

@@ -1,0 +1,125 @@
+"""The reference page (../shared/seeds/, a dental health secretary) is published complete."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+REFERENCE_DUTIES = [
+    "smittevern",
+    "desinfisering, sterilisering og vedlikehold av instrumenter og utstyr",
+    "håndtere tannbehandlingsmaterialer og de vanligste legemidlene",
+    "bestille og oppbevare forbruksmaterialer",
+    "ta røntgenbilde",
+    "enklere laboratoriearbeid",
+    "klargjøre utstyr og instrumenter til pasientbehandling",
+    "yte service til pasienter, pårørende og samarbeidspartnere",
+    "administrativt arbeid som aktivitetsplanlegging, regnskap, rapportering, innkalling og "
+    "journalføring",
+    "kommunisere med pasienter, pårørende, samarbeidspartnere i kommunehelsetjenesten, NAV og "
+    "forretningsforbindelser",
+]
+
+
+@pytest.fixture
+def page(client, reference_occupation):
+    response = client.get(reverse("occupations:detail", kwargs={"slug": "tannhelsesekretaer"}))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def text_of(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_address_is_transliterated(reference_occupation):
+    assert reference_occupation.get_absolute_url() == "/yrker/tannhelsesekretaer/"
+
+
+def test_image_with_alt_text_and_caption(page):
+    assert re.search(r'<img src="/media/occupations/[^"]+\.jpg" alt="[^"]+"', page)
+    assert (
+        "<figcaption>Tannlege polerer tennene til en pasient, mens en tannhelsesekretær holder "
+        "et beger med slipepasta som brukes i poleringen." in page
+    )
+
+
+def test_title_and_lead(page):
+    assert "<h1>Tannhelsesekretær</h1>" in page
+    assert "Yrkesbeskrivelse" in page
+    assert (
+        "Tannhelsesekretæren assisterer tannlegen, og har hovedansvaret for hygienen og "
+        "smittevernet på tannklinikken" in page
+    )
+
+
+def test_description(page):
+    assert "Tannhelsesekretæren jobber tett på pasienter og pårørende." in page
+    assert "materiallære og tanninstrumenter." in page
+
+
+def test_duties_are_a_list_in_order(page):
+    assert "Vanlige oppgaver for en tannhelsesekretær:" in page
+    items = re.findall(r"<li>([^<]+)</li>", page.split('class="prose duties"')[1].split("</ul>")[0])
+    assert items == REFERENCE_DUTIES
+
+
+def test_delegated_tasks_and_authorisation(page):
+    assert "sette infiltrasjonsanestesi." in page
+    assert (
+        "Du må ha autorisasjon for å jobbe som tannhelsesekretær. Dette får du gjennom "
+        "Helsedirektoratet etter at du har tatt utdanning." in page
+    )
+
+
+def test_where_they_work(page):
+    assert "<h2" in page
+    assert "Hvor jobber tannhelsesekretærer?</h2>" in page
+    assert "odontologiske fakultetene i Oslo, Bergen og Tromsø" in page
+    assert "Også Forsvaret ansetter tannhelsesekretærer." in page
+
+
+def test_personal_traits(page):
+    assert "Personlige egenskaper</h2>" in page
+    assert "jobber effektivt, ansvarsbevisst og nøyaktig." in page
+
+
+def test_education_with_nus_code_and_graduates_block(page):
+    assert "Utdanning</h2>" in page
+    assert "Hva jobber tannhelsesekretærutdannede som?</h3>" in page
+    assert "Kilde: Statistisk sentralbyrå 2020. Tall fra høsten 2019." in page
+    assert "<li>464201 - Tannhelsesekretær, Vg3</li>" in page
+
+
+def test_three_job_titles(page):
+    for line in [
+        "5134103 - TANNHELSESEKRETÆR",
+        "5134101 - KLINIKKASSISTENT (TANNPLEIE)",
+        "5134102 - KLINIKKFULLMEKTIG (TANNPLEIE)",
+    ]:
+        assert f"<li>{line}</li>" in page
+
+
+def test_quality_assurance_stamp(page):
+    assert "Sist kvalitetssikret den 25. august 2020, av Tannhelsesekretærenes Forbund" in text_of(
+        page
+    )
+
+
+def test_sections_follow_the_reference_order(page):
+    markers = [
+        "<figcaption>",
+        "<h1>Tannhelsesekretær</h1>",
+        "Tannhelsesekretæren jobber tett",
+        "Vanlige oppgaver",
+        "infiltrasjonsanestesi",
+        "Du må ha autorisasjon",
+        "Hvor jobber tannhelsesekretærer?",
+        "Personlige egenskaper",
+        "Hva jobber tannhelsesekretærutdannede som?",
+        "464201 - Tannhelsesekretær, Vg3",
+        "5134103 - TANNHELSESEKRETÆR",
+        "Sist kvalitetssikret",
+    ]
+    positions = [page.index(marker) for marker in markers]
+    assert positions == sorted(positions)
