@@ -1,0 +1,36 @@
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_reference_page_has_no_wcag_violations(
+    page, live_server, demo_content, axe_violations, viewport
+):
+    page.set_viewport_size(viewport)
+    page.goto(f"{live_server.url}/yrker/tannhelsesekretaer/")
+
+    assert page.locator("h1").inner_text() == "Tannhelsesekretær"
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/yrker/", "/yrker/finnes-ikke/"])
+def test_other_pages_have_no_wcag_violations(page, live_server, demo_content, axe_violations, path):
+    page.goto(f"{live_server.url}{path}")
+    assert axe_violations(page) == []
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(page, live_server, demo_content):
+    page.goto(f"{live_server.url}/yrker/tannhelsesekretaer/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Hopp til hovedinnholdet"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+def test_phone_width_has_no_horizontal_scrolling(page, live_server, demo_content):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{live_server.url}/yrker/tannhelsesekretaer/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
