@@ -13,7 +13,7 @@ ARGS ?=
 RUN_ENV = DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true \
 	ALLOWED_HOSTS=$(HOST),localhost,127.0.0.1 SECRET_KEY="$$(cat var/secret_key)"
 # Tests run with DEBUG off too, so they see what production sees.
-TEST_ENV = DEBUG=false SECURE_HTTPS=false SECRET_KEY=test-only-not-secret \
+TEST_ENV = DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true SECRET_KEY=test-only-not-secret \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
 .PHONY: help venv run setup superuser test lint check-deploy clean
