@@ -39,8 +39,10 @@ var/secret_key:
 
 setup: venv var/secret_key ## Migrate, load reference data and demo content, collect static files
 	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+	$(RUN_ENV) $(BIN)/python manage.py load_regions
 	$(RUN_ENV) $(BIN)/python manage.py load_classifications
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_content
+	$(RUN_ENV) $(BIN)/python manage.py generate_employers --employers 400
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 
 run: setup ## Set up and serve the site on http://127.0.0.1:8000 (PORT=… to change)

@@ -61,10 +61,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_filters",
     "norwegian",
     "registers",
     "classifications",
+    "regions",
     "occupations",
+    "employers",
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from classifications.models import JobTitle, StyrkGroup
+from classifications.models import JobTitle, StyrkGroup, Trade
 
 
 @admin.register(StyrkGroup)
@@ -44,3 +44,10 @@ class JobTitleAdmin(admin.ModelAdmin):
     @admin.display(description=_("yrker"), ordering="occupation_count")
     def occupation_count(self, obj):
         return obj.occupation_count
+
+
+@admin.register(Trade)
+class TradeAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "programme"]
+    search_fields = ["name", "code"]
+    list_filter = ["programme"]

@@ -96,3 +96,34 @@ class JobTitle(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+
+class Trade(models.Model):
+    """An apprenticeship trade ("lærefag"), a programme area in Vigo."""
+
+    code = models.CharField(
+        _("programområdekode"),
+        max_length=20,
+        blank=True,
+        help_text=_("Vigos kode for programområdet. Fylles ut av Vigo-importen."),
+    )
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    programme = models.CharField(
+        _("utdanningsprogram"),
+        max_length=200,
+        blank=True,
+        help_text=_("For eksempel «Vg1 Helse- og oppvekstfag»."),
+    )
+
+    class Meta:
+        verbose_name = _("lærefag")
+        verbose_name_plural = _("lærefag")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"], condition=~models.Q(code=""), name="trade_unique_code"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

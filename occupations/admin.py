@@ -109,7 +109,7 @@ class OccupationAdmin(admin.ModelAdmin):
     list_filter = ["status", NotReviewedFilter]
     search_fields = ["title", "alternative_titles__title"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["job_titles", "styrk_groups"]
+    autocomplete_fields = ["job_titles", "styrk_groups", "trades"]
     readonly_fields = ["status", "published_at", "created_at", "updated_at"]
     inlines = [
         AlternativeTitleInline,
@@ -137,7 +137,7 @@ class OccupationAdmin(admin.ModelAdmin):
         (_("Hvor de jobber"), {"fields": ["workplaces_text"]}),
         (_("Personlige egenskaper"), {"fields": ["personal_traits"]}),
         (_("Utdanning"), {"fields": ["education_text"]}),
-        (_("Koder"), {"fields": ["job_titles", "styrk_groups"]}),
+        (_("Koder og lærefag"), {"fields": ["job_titles", "styrk_groups", "trades"]}),
         (_("Historikk"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.core.files import File
 from django.db import transaction
 
-from classifications.models import JobTitle, StyrkGroup
+from classifications.models import JobTitle, StyrkGroup, Trade
 from occupations.models import (
     AlternativeTitle,
     Duty,
@@ -91,6 +91,7 @@ def _create_occupation(entry, *, images, educations, organisations):
     occupation.styrk_groups.set(
         _lookup(StyrkGroup, "code", entry.get("styrk08", []), "STYRK-08-kode")
     )
+    occupation.trades.set(_lookup(Trade, "name", entry.get("trades", []), "lærefag"))
     if entry.get("status") == Occupation.Status.PUBLISHED:
         occupation_publish(occupation=occupation)
     return occupation

@@ -4,7 +4,7 @@ from django.db.models.functions import Collate
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from classifications.models import JobTitle, StyrkGroup
+from classifications.models import JobTitle, StyrkGroup, Trade
 from norwegian.collation import NORWEGIAN
 from occupations.images import validate_image
 
@@ -41,6 +41,7 @@ class OccupationQuerySet(models.QuerySet):
             "alternative_titles",
             "duties",
             "workplaces",
+            "trades",
             models.Prefetch("job_titles", queryset=JobTitle.objects.select_related("unit_group")),
             models.Prefetch("styrk_groups", queryset=StyrkGroup.objects.order_by("code")),
             models.Prefetch(
@@ -167,6 +168,15 @@ class Occupation(models.Model):
         limit_choices_to={"level": StyrkGroup.Level.UNIT},
         verbose_name=_("STYRK-08-yrkesgrupper"),
         help_text=_("Yrkesgruppene (4 sifre) i SSBs STYRK-08 som yrket hører til."),
+    )
+    trades = models.ManyToManyField(
+        Trade,
+        blank=True,
+        related_name="occupations",
+        verbose_name=_("lærefag"),
+        help_text=_(
+            "Lærefagene som fører til yrket; bedrifter godkjent i dem vises som lærebedrifter."
+        ),
     )
 
     objects = OccupationQuerySet.as_manager()

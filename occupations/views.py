@@ -1,8 +1,10 @@
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from employers.sections import occupation_employer_section
 from norwegian.collation import ALPHABET, initial_letter
 from occupations.models import Occupation, SlugRedirect
 
@@ -39,4 +41,13 @@ def occupation_detail(request, slug):
         if moved is None:
             raise Http404
         return redirect("occupations:detail", slug=moved.occupation.slug, permanent=True)
-    return render(request, "occupations/occupation_detail.html", {"occupation": occupation})
+    employers = occupation_employer_section(occupation=occupation, query=request.GET)
+    if employers.redirect_query is not None:
+        query = urlencode(employers.redirect_query)
+        return redirect(f"{occupation.get_absolute_url()}?{query}#bedrifter")
+    return render(
+        request,
+        "occupations/occupation_detail.html",
+        {"occupation": occupation, "employers": employers},
+        status=employers.status,
+    )

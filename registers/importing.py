@@ -82,3 +82,32 @@ def read_csv(path, *, required_columns, report):
             else:
                 yield start, {key: value.strip() for key, value in row.items()}
             start = reader.line_num + 1
+
+
+def upsert(model, *, key, rows, report, batch_size=1000):
+    """Create or update `model` rows from {key value: {field: value}}, counting into `report`.
+
+    Fields are compared as given (use `county_id` for a foreign key); a row whose values all
+    match is counted unchanged and not written.
+    """
+    existing = model.objects.in_bulk(list(rows), field_name=key)
+    to_create, to_update, fields = [], [], set()
+    for key_value, values in rows.items():
+        obj = existing.get(key_value)
+        if obj is None:
+            to_create.append(model(**{key: key_value}, **values))
+            continue
+        changed = {field: value for field, value in values.items() if getattr(obj, field) != value}
+        if changed:
+            for field, value in changed.items():
+                setattr(obj, field, value)
+            fields.update(changed)
+            to_update.append(obj)
+        else:
+            report.unchanged += 1
+    model.objects.bulk_create(to_create, batch_size=batch_size)
+    if to_update:
+        model.objects.bulk_update(to_update, sorted(fields), batch_size=batch_size)
+    report.created += len(to_create)
+    report.updated += len(to_update)
+    return to_create

@@ -11,6 +11,12 @@ def styrk08(db):
 
 
 @pytest.fixture
+def regions(db):
+    """The real counties, municipalities, postal codes and change tables."""
+    call_command("load_regions", stdout=io.StringIO())
+
+
+@pytest.fixture
 def demo_content(styrk08, settings, tmp_path):
     """The demo occupations from fixtures/demo/, with uploaded images in a temporary MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"

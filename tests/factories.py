@@ -3,7 +3,9 @@ import datetime
 import factory
 from django.utils import timezone
 
-from classifications.models import JobTitle, StyrkGroup
+from classifications.models import JobTitle, StyrkGroup, Trade
+from employers.demo import fictitious_orgnrs
+from employers.models import ApprenticeshipApproval, Employer, Employment
 from occupations.models import (
     AlternativeTitle,
     Duty,
@@ -15,6 +17,7 @@ from occupations.models import (
     ReviewOrganisation,
     Workplace,
 )
+from regions.models import County, Municipality
 
 
 class StyrkGroupFactory(factory.django.DjangoModelFactory):
@@ -129,3 +132,63 @@ class QualityReviewFactory(factory.django.DjangoModelFactory):
     occupation = factory.SubFactory(OccupationFactory)
     organisation = factory.SubFactory(ReviewOrganisationFactory)
     reviewed_on = factory.LazyFunction(lambda: datetime.date(2020, 8, 25))
+
+
+class TradeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Trade
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Lærefag {n}")
+
+
+class CountyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = County
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{70 + n % 29:02d}")
+    name = factory.Sequence(lambda n: f"Fylke {n}")
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ["code"]
+
+    county = factory.SubFactory(CountyFactory)
+    code = factory.LazyAttributeSequence(lambda m, n: f"{m.county.code}{n % 100:02d}")
+    name = factory.Sequence(lambda n: f"Kommune {n}")
+
+
+_orgnrs = fictitious_orgnrs(start=19_000_000)
+
+
+class EmployerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Employer
+
+    orgnr = factory.LazyFunction(lambda: next(_orgnrs))
+    name = factory.Sequence(lambda n: f"Eksempel Bedrift {n} AS")
+    municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class EmploymentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Employment
+
+    employer = factory.SubFactory(EmployerFactory)
+    job_title = factory.SubFactory(JobTitleFactory)
+    period = datetime.date(2026, 10, 1)
+    count = 3
+
+
+class ApprovalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ApprenticeshipApproval
+
+    employer = factory.SubFactory(EmployerFactory)
+    trade = factory.SubFactory(TradeFactory)
+    county = factory.LazyAttribute(lambda approval: approval.employer.municipality.county)
+    approved_from = datetime.date(2020, 1, 1)
+    running_contracts = 2

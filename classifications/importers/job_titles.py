@@ -7,7 +7,7 @@ NAV does not publish the list openly; this loader takes whatever file the team r
 from django.db import transaction
 
 from classifications.models import JobTitle, StyrkGroup
-from registers.importing import ImportReport, read_csv
+from registers.importing import ImportReport, read_csv, upsert
 
 COLUMNS = ("code", "name", "styrk08")
 
@@ -29,23 +29,10 @@ def job_titles_import(*, path):
             report.reject(line, f"STYRK-08-koden {styrk08!r} er ikke en kjent yrkesgruppe")
         else:
             seen[code] = line
-            rows[code] = (name, unit_groups.get(styrk08))
+            rows[code] = {"name": name, "unit_group_id": unit_groups.get(styrk08)}
     if report.rejected:
         return report
 
-    existing = JobTitle.objects.in_bulk(field_name="code")
-    to_create, to_update = [], []
-    for code, (name, unit_group_id) in rows.items():
-        title = existing.get(code)
-        if title is None:
-            to_create.append(JobTitle(code=code, name=name, unit_group_id=unit_group_id))
-        elif (title.name, title.unit_group_id) != (name, unit_group_id):
-            title.name, title.unit_group_id = name, unit_group_id
-            to_update.append(title)
-        else:
-            report.unchanged += 1
     with transaction.atomic():
-        JobTitle.objects.bulk_create(to_create, batch_size=1000)
-        JobTitle.objects.bulk_update(to_update, ["name", "unit_group"], batch_size=1000)
-    report.created, report.updated = len(to_create), len(to_update)
+        upsert(JobTitle, key="code", rows=rows, report=report)
     return report

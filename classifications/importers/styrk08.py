@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from classifications.models import StyrkGroup
-from registers.importing import ImportReport, read_csv
+from registers.importing import ImportReport, read_csv, upsert
 
 COLUMNS = ("code", "parent_code", "level", "name_nb")
 
@@ -49,30 +49,22 @@ def styrk08_import(*, path):
     if report.rejected:
         return report
 
-    existing = {group.code: group for group in StyrkGroup.objects.select_related("parent")}
     with transaction.atomic():
         for level in (1, 2, 3, 4):
-            to_create, to_update = [], []
-            for code, row in rows.items():
-                if len(code) != level:
-                    continue
-                parent = existing.get(row["parent_code"]) if row["parent_code"] else None
-                group = existing.get(code)
-                if group is None:
-                    group = StyrkGroup(code=code, level=level, name=row["name"], parent=parent)
-                    to_create.append(group)
-                elif group.name != row["name"] or group.parent_id != (parent and parent.pk):
-                    group.name, group.parent = row["name"], parent
-                    to_update.append(group)
-                else:
-                    report.unchanged += 1
-            StyrkGroup.objects.bulk_create(to_create)
-            StyrkGroup.objects.bulk_update(to_update, ["name", "parent"])
-            if to_create:
-                existing.update(
-                    (group.code, group)
-                    for group in StyrkGroup.objects.filter(code__in=[g.code for g in to_create])
-                )
-            report.created += len(to_create)
-            report.updated += len(to_update)
+            # Parents are written a level before their children, so their keys are known here.
+            parents = dict(StyrkGroup.objects.filter(level=level - 1).values_list("code", "pk"))
+            upsert(
+                StyrkGroup,
+                key="code",
+                rows={
+                    code: {
+                        "level": level,
+                        "name": row["name"],
+                        "parent_id": parents.get(row["parent_code"]),
+                    }
+                    for code, row in rows.items()
+                    if len(code) == level
+                },
+                report=report,
+            )
     return report

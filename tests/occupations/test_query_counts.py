@@ -14,7 +14,8 @@ from tests.factories import (
     WorkplaceFactory,
 )
 
-PAGE_QUERIES = 10
+# 10 for the content and at most 10 for the employers section (see tests/employers).
+PAGE_QUERIES = 20
 
 
 def grow(occupation, n):

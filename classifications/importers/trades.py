@@ -1,0 +1,33 @@
+"""Apprenticeship trades from utdanning.no's list of programmes and educations (CSV).
+
+Only the educations taken as an apprenticeship ("… (opplæring i bedrift)") are trades.
+"""
+
+from django.db import transaction
+
+from classifications.models import Trade
+from registers.importing import ImportReport, read_csv, upsert
+
+SUFFIX = " (opplæring i bedrift)"
+
+
+def trades_import(*, path):
+    report = ImportReport(source="Lærefag")
+    rows = {}
+    for line, row in read_csv(
+        path, required_columns=("utdanningsprogram", "utdanning"), report=report
+    ):
+        education = row["utdanning"]
+        if not education.endswith(SUFFIX):
+            continue
+        name = education.removesuffix(SUFFIX).strip()
+        if not name:
+            report.reject(line, "lærefaget mangler navn")
+        elif name in rows:
+            report.reject(line, f"lærefaget {name!r} står to ganger")
+        else:
+            rows[name] = {"programme": row["utdanningsprogram"]}
+    if not report.rejected:
+        with transaction.atomic():
+            upsert(Trade, key="name", rows=rows, report=report)
+    return report

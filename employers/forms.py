@@ -1,0 +1,134 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import County
+from regions.resolve import Resolution, resolve_county, resolve_municipality
+
+
+def _names(regions):
+    return ", ".join(f"{region.code} {region.name}" for region in regions)
+
+
+class RegionForm(forms.Form):
+    """Hele landet, a county, or a municipality within it; old numbers resolve to today's.
+
+    After validation, cleaned_data has `county` and `municipality` (objects or None), and
+    `canonical` is the query with today's numbers when an old number was given (or with the
+    county filled in when only a municipality was).
+    """
+
+    # Plain text fields shown as lists, so that old and mistyped numbers get our own messages.
+    fylke = forms.CharField(label=_("Fylke"), required=False, widget=forms.Select)
+    kommune = forms.CharField(label=_("Kommune"), required=False, widget=forms.Select)
+
+    error_messages = {
+        "county_format": _("Fylkesnummeret har to sifre, for eksempel 46."),
+        "municipality_format": _("Kommunenummeret har fire sifre, for eksempel 4601."),
+        "unknown_county": _("Fant ikke fylke nummer %(code)s."),
+        "unknown_municipality": _("Fant ikke kommune nummer %(code)s."),
+        "county_split": _(
+            "Fylke %(code)s %(name)s finnes ikke lenger; det ble delt i %(regions)s. "
+            "Velg ett av dem."
+        ),
+        "municipality_split": _(
+            "Kommune %(code)s %(name)s finnes ikke lenger; den ble delt i %(regions)s. "
+            "Velg én av dem."
+        ),
+        "outside_county": _("Kommunen %(municipality)s ligger ikke i %(county)s."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.counties = list(County.objects.with_municipalities())
+        self.renumbered = False
+        self.canonical = None
+        self.fields["fylke"].widget.choices = [("", _("Hele landet"))] + [
+            (county.code, county.name) for county in self.counties
+        ]
+        self.fields["kommune"].widget.choices = [("", _("Alle kommuner"))]
+
+    def _offer_municipalities_of(self, county):
+        """Offer the chosen county's municipalities, so the form works without JavaScript."""
+        chosen = next((c for c in self.counties if county and c.pk == county.pk), None)
+        municipalities = chosen.municipalities.all() if chosen else []
+        self.fields["kommune"].widget.choices = [("", _("Alle kommuner"))] + [
+            (municipality.code, municipality.name) for municipality in municipalities
+        ]
+
+    def municipalities_by_county(self):
+        """{county code: [[code, name], …]} for the script that fills the list at once."""
+        return {
+            county.code: [[m.code, m.name] for m in county.municipalities.all()]
+            for county in self.counties
+        }
+
+    def _resolve(self, code, resolve, kind):
+        if not code:
+            return None
+        width = 2 if kind == "county" else 4
+        if not (code.isdigit() and len(code) == width):
+            raise forms.ValidationError(
+                self.error_messages[f"{kind}_format"], code=f"{kind}_format"
+            )
+        resolution = self._known(code) or resolve(code)
+        if not resolution.regions:
+            raise forms.ValidationError(
+                self.error_messages[f"unknown_{kind}"],
+                code=f"unknown_{kind}",
+                params={"code": code},
+            )
+        if len(resolution.regions) > 1:
+            raise forms.ValidationError(
+                self.error_messages[f"{kind}_split"],
+                code=f"{kind}_split",
+                params={
+                    "code": code,
+                    "name": resolution.old_name,
+                    "regions": _names(resolution.regions),
+                },
+            )
+        region = resolution.regions[0]
+        self.renumbered = self.renumbered or region.code != code
+        return region
+
+    def _known(self, code):
+        """Today's region with this number from the lists already loaded, or None."""
+        for county in self.counties:
+            if county.code == code:
+                return Resolution(code, [county])
+            for municipality in county.municipalities.all():
+                if municipality.code == code:
+                    municipality.county = county
+                    return Resolution(code, [municipality])
+        return None
+
+    def clean_fylke(self):
+        return self._resolve(self.cleaned_data["fylke"], resolve_county, "county")
+
+    def clean_kommune(self):
+        return self._resolve(self.cleaned_data["kommune"], resolve_municipality, "municipality")
+
+    def clean(self):
+        cleaned = super().clean()
+        county, municipality = cleaned.get("fylke"), cleaned.get("kommune")
+        if municipality and county and municipality.county_id != county.pk:
+            self.add_error(
+                "kommune",
+                forms.ValidationError(
+                    self.error_messages["outside_county"],
+                    code="outside_county",
+                    params={"municipality": municipality.name, "county": county.name},
+                ),
+            )
+        elif municipality and not county:
+            cleaned["fylke"] = county = municipality.county
+            self.renumbered = True  # The address should name the county too.
+        cleaned["county"], cleaned["municipality"] = county, municipality
+        self._offer_municipalities_of(county)
+        if self.renumbered:
+            self.canonical = {
+                "fylke": county.code if county else "",
+                "kommune": municipality.code if municipality else "",
+            }
+        return cleaned

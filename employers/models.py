@@ -1,0 +1,197 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from stdnum.exceptions import ValidationError as StdnumValidationError
+from stdnum.no import orgnr as stdnum_orgnr
+
+from classifications.models import JobTitle, Trade
+from regions.models import County, Municipality
+
+
+def validate_orgnr(value):
+    """A Norwegian organisation number: nine digits with a valid mod-11 check digit."""
+    try:
+        stdnum_orgnr.validate(value)
+    except StdnumValidationError as exc:
+        raise ValidationError(
+            _(
+                "%(value)s er ikke et gyldig organisasjonsnummer "
+                "(ni sifre med riktig kontrollsiffer)."
+            ),
+            params={"value": value},
+            code="invalid_orgnr",
+        ) from exc
+
+
+class EmployerQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(closed_on__isnull=True)
+
+    def in_region(self, *, county=None, municipality=None):
+        if municipality is not None:
+            return self.filter(municipality=municipality)
+        if county is not None:
+            return self.filter(municipality__county=county)
+        return self
+
+
+class Employer(models.Model):
+    """An establishment ("underenhet") in Brønnøysundregistrene's Enhetsregisteret."""
+
+    orgnr = models.CharField(
+        _("organisasjonsnummer"), max_length=9, unique=True, validators=[validate_orgnr]
+    )
+    name = models.CharField(_("navn"), max_length=200)
+    parent_orgnr = models.CharField(
+        _("overordnet enhet"),
+        max_length=9,
+        blank=True,
+        validators=[validate_orgnr],
+        help_text=_("Organisasjonsnummeret til den juridiske enheten som eier virksomheten."),
+    )
+    parent_name = models.CharField(_("navn på overordnet enhet"), max_length=200, blank=True)
+    nace_code = models.CharField(_("næringskode"), max_length=6, blank=True)
+    nace_text = models.CharField(_("næring"), max_length=200, blank=True)
+    address = models.CharField(_("adresse"), max_length=300, blank=True)
+    postal_code = models.CharField(_("postnummer"), max_length=4, blank=True)
+    postal_place = models.CharField(_("poststed"), max_length=100, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="employers",
+        verbose_name=_("kommune"),
+    )
+    employees = models.PositiveIntegerField(
+        _("antall ansatte"),
+        null=True,
+        blank=True,
+        help_text=_("Tom når registeret ikke oppgir det."),
+    )
+    registered_on = models.DateField(_("registrert"), null=True, blank=True)
+    closed_on = models.DateField(
+        _("nedlagt"),
+        null=True,
+        blank=True,
+        help_text=_("Satt når virksomheten er nedlagt eller slettet."),
+    )
+
+    objects = EmployerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("virksomhet")
+        verbose_name_plural = _("virksomheter")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(orgnr__regex=r"^[0-9]{9}$"), name="employer_orgnr_nine_digits"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "name"], name="employer_municipality_name"),
+            models.Index(fields=["name"], name="employer_name"),
+            models.Index(
+                fields=["closed_on"],
+                name="employer_open",
+                condition=models.Q(closed_on__isnull=True),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.orgnr})"
+
+    def get_absolute_url(self):
+        return reverse("employers:detail", kwargs={"orgnr": self.orgnr})
+
+    @property
+    def is_closed(self):
+        return self.closed_on is not None
+
+    @property
+    def orgnr_display(self):
+        return stdnum_orgnr.format(self.orgnr)
+
+
+class Employment(models.Model):
+    """Employment relationships in one job title at one establishment in one month (NAV)."""
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="employment")
+    job_title = models.ForeignKey(
+        JobTitle,
+        on_delete=models.PROTECT,
+        related_name="employment",
+        verbose_name=_("stillingstittel"),
+    )
+    period = models.DateField(_("måned"), help_text=_("Første dag i måneden tallene gjelder."))
+    count = models.PositiveIntegerField(_("arbeidsforhold"))
+
+    class Meta:
+        verbose_name = _("arbeidsforhold")
+        verbose_name_plural = _("arbeidsforhold")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employer", "job_title", "period"], name="employment_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period__day=1), name="employment_period_first_of_month"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["period", "job_title", "employer"], name="employment_period_title"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.employer.name}: {self.count} × {self.job_title.code} ({self.period:%Y-%m})"
+
+
+class ApprenticeshipApprovalQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(is_approved=True)
+
+
+class ApprenticeshipApproval(models.Model):
+    """A county's approval of an establishment as apprenticeship company in a trade (Vigo)."""
+
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="approvals", verbose_name=_("virksomhet")
+    )
+    trade = models.ForeignKey(
+        Trade, on_delete=models.PROTECT, related_name="approvals", verbose_name=_("lærefag")
+    )
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="approvals", verbose_name=_("fylke")
+    )
+    is_approved = models.BooleanField(_("godkjent"), default=True)
+    approved_from = models.DateField(_("godkjent fra"), null=True, blank=True)
+    approved_to = models.DateField(_("godkjent til"), null=True, blank=True)
+    running_contracts = models.PositiveIntegerField(_("løpende lærekontrakter"), default=0)
+
+    objects = ApprenticeshipApprovalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("godkjenning som lærebedrift")
+        verbose_name_plural = _("godkjenninger som lærebedrift")
+        constraints = [
+            models.UniqueConstraint(fields=["employer", "trade", "county"], name="approval_unique"),
+            models.CheckConstraint(
+                condition=models.Q(approved_to__isnull=True)
+                | models.Q(approved_from__isnull=True)
+                | models.Q(approved_to__gte=models.F("approved_from")),
+                name="approval_dates_in_order",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["trade", "employer"],
+                name="approval_current_trade",
+                condition=models.Q(is_approved=True),
+            ),
+            models.Index(fields=["county", "trade"], name="approval_county_trade"),
+        ]
+
+    def __str__(self):
+        return f"{self.employer.name}: {self.trade} ({self.county})"

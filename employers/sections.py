@@ -1,0 +1,103 @@
+"""The "Bedrifter" section of an occupation page: region form, counts and a page of employers."""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+from employers.forms import RegionForm
+from employers.queries import EmployerMatch, latest_period
+from registers.models import DataSource
+
+PAGE_SIZE = 20
+
+
+class OccupationEmployersForm(RegionForm):
+    sorter = forms.ChoiceField(
+        label=_("Sorter etter"),
+        required=False,
+        choices=[
+            ("ansatte", _("Flest ansatte i yrket")),
+            ("navn", _("Navn")),
+            ("kommune", _("Kommune")),
+            ("laerekontrakter", _("Flest lærekontrakter")),
+        ],
+        error_messages={"invalid_choice": _("Ukjent sortering «%(value)s».")},
+    )
+    side = forms.IntegerField(
+        label=_("Side"),
+        required=False,
+        min_value=1,
+        max_value=100_000,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": _("Sidenummeret må være et helt tall."),
+            "min_value": _("Sidenummeret må være 1 eller mer."),
+            "max_value": _("Sidenummeret er for stort."),
+        },
+    )
+
+
+@dataclass
+class EmployerSection:
+    form: OccupationEmployersForm
+    sources: list
+    period: object = None
+    page: object = None
+    county_counts: list = field(default_factory=list)
+    total_employed: int = 0
+    redirect_query: dict | None = None
+
+    @property
+    def status(self):
+        return 400 if self.form.errors else 200
+
+    @property
+    def county(self):
+        return self.form.cleaned_data.get("county") if self.form.is_valid() else None
+
+    @property
+    def municipality(self):
+        return self.form.cleaned_data.get("municipality") if self.form.is_valid() else None
+
+    @property
+    def order(self):
+        return (self.form.is_valid() and self.form.cleaned_data.get("sorter")) or "ansatte"
+
+
+def occupation_employer_section(*, occupation, query):
+    """Everything the section shows for `query` (the request's GET parameters)."""
+    keys = [DataSource.Key.VIGO, DataSource.Key.AA_REGISTERET]
+    found = DataSource.objects.in_bulk(keys, field_name="key")
+    sources = [found[key] for key in keys if key in found]
+    form = OccupationEmployersForm(query or None)
+    section = EmployerSection(form=form, sources=sources)
+    if query and not form.is_valid():
+        return section
+    if form.is_bound and form.canonical:
+        section.redirect_query = {**query.dict(), **form.canonical}
+        return section
+
+    county = section.county
+    section.period = latest_period()
+    match = EmployerMatch(
+        job_title_ids=tuple(title.pk for title in occupation.job_titles.all()),
+        trade_ids=tuple(trade.pk for trade in occupation.trades.all()),
+        period=section.period,
+        county=county,
+        municipality=section.municipality,
+    )
+    paginator = Paginator(match.employers(section.order), PAGE_SIZE)
+    number = (form.cleaned_data.get("side") or 1) if form.is_bound else 1
+    if number > paginator.num_pages:
+        form.add_error(
+            "side",
+            _("Siden finnes ikke; listen har %(pages)s sider.") % {"pages": paginator.num_pages},
+        )
+        return section
+    section.page = paginator.page(number)
+    counts = match.counts_by_county()
+    section.county_counts = [(c, counts[c.pk]) for c in form.counties if counts.get(c.pk)]
+    section.total_employed = match.total_employed()
+    return section

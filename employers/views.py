@@ -1,0 +1,80 @@
+from django.core.paginator import Paginator
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from employers.export import csv_lines
+from employers.filters import EmployerFilter
+from employers.models import Employer
+from employers.queries import employer_occupations, latest_period
+from employers.sections import PAGE_SIZE
+from registers.models import DataSource
+
+
+def employer_search(request):
+    employer_filter = EmployerFilter(request.GET, queryset=Employer.objects.all())
+    page, page_error, status = None, None, 200
+    if not employer_filter.is_valid():
+        status = 400
+    else:
+        paginator = Paginator(employer_filter.qs, PAGE_SIZE)
+        number = request.GET.get("side", "1")
+        if not number.isdigit() or not 1 <= int(number) <= paginator.num_pages:
+            page_error = _("Siden «%(page)s» finnes ikke; listen har %(pages)s sider.") % {
+                "page": number[:20],
+                "pages": paginator.num_pages,
+            }
+            status = 400
+        else:
+            page = paginator.page(int(number))
+    return render(
+        request,
+        "employers/employer_search.html",
+        {"filter": employer_filter, "page": page, "page_error": page_error},
+        status=status,
+    )
+
+
+def employer_export(request):
+    employer_filter = EmployerFilter(request.GET, queryset=Employer.objects.all())
+    if not employer_filter.is_valid():
+        return render(
+            request,
+            "employers/employer_search.html",
+            {"filter": employer_filter, "page": None},
+            status=400,
+        )
+    response = StreamingHttpResponse(
+        csv_lines(employer_filter.qs), content_type="text/csv; charset=utf-8"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="bedrifter-{stamp}.csv"'
+    return response
+
+
+def employer_detail(request, orgnr):
+    if not (orgnr.isdigit() and len(orgnr) == 9):
+        raise Http404
+    employer = get_object_or_404(
+        Employer.objects.select_related("municipality__county"), orgnr=orgnr
+    )
+    approvals = employer.approvals.select_related("trade", "county").order_by(
+        "-is_approved", "trade__name"
+    )
+    sources = DataSource.objects.in_bulk(
+        [DataSource.Key.ENHETSREGISTERET, DataSource.Key.AA_REGISTERET, DataSource.Key.VIGO],
+        field_name="key",
+    )
+    period = latest_period()
+    return render(
+        request,
+        "employers/employer_detail.html",
+        {
+            "employer": employer,
+            "occupations": employer_occupations(employer, period),
+            "period": period,
+            "approvals": approvals,
+            "sources": [sources[key] for key in sorted(sources)],
+        },
+    )
