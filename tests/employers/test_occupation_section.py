@@ -117,12 +117,12 @@ def test_the_register_explanations_show_with_their_update_date(client, dental_em
     )
     html = client.get(URL).content.decode()
     assert (
-        "Informasjon om løpende lærekontrakter og godkjente lærebedrifter hentes fylkesvis fra Vigo."
-        in html
+        "Informasjon om løpende lærekontrakter og godkjente lærebedrifter hentes fylkesvis "
+        "fra Vigo." in html
     )
     assert (
-        "Om en legger sammen stillingstall for disse enkeltyrkene vil det samlede stillingstallet bli for høyt."
-        in html
+        "Om en legger sammen stillingstall for disse enkeltyrkene vil det samlede "
+        "stillingstallet bli for høyt." in html
     )
     assert "Oppdatert 25. november 2026" in html
 
@@ -143,7 +143,8 @@ def test_old_numbers_redirect_to_todays(client, dental_employers):
         ({"fylke": "03", "kommune": "4601"}, "Kommunen Bergen ligger ikke i Oslo."),
         (
             {"fylke": "30"},
-            "Fylke 30 Viken finnes ikke lenger; det ble delt i 31 Østfold, 32 Akershus, 33 Buskerud.",
+            "Fylke 30 Viken finnes ikke lenger; det ble delt i 31 Østfold, 32 Akershus, "
+            "33 Buskerud.",
         ),
         (
             {"kommune": "1507"},
