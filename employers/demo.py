@@ -16,6 +16,7 @@ from django.db import transaction
 from stdnum.no import orgnr as stdnum_orgnr
 
 from employers.models import ApprenticeshipApproval, Employer, Employment
+from employers.summary import occupation_employers_refresh
 from regions.models import Municipality, PostalCode
 
 KINDS = {
@@ -103,9 +104,12 @@ def _profiles():
 
 
 def employers_generate(
-    *, count, seed=2026, period=None, titles_per_employer=(1, 3), batch_size=5000
+    *, count, seed=2026, period=None, titles_per_employer=(1, 3), skew=0.0, batch_size=5000
 ):
     """Create `count` fictitious employers with employment and approvals; idempotent per seed.
+
+    Occupations are picked with Zipf weights 1/rank**skew (0 spreads employers evenly; 1 makes
+    a few occupations large, as in real registers).
 
     Returns a Counter of what was created. Orgnrs already in the database are skipped, so a
     second run with the same arguments creates nothing.
@@ -117,6 +121,7 @@ def employers_generate(
         return Counter()
     municipalities, postal_codes = _municipalities_with_postal_codes()
     weights = [len(postal_codes[m.pk]) for m in municipalities]
+    profile_weights = [1 / (rank**skew) for rank in range(1, len(profiles) + 1)]
     existing = set(Employer.objects.filter(orgnr__startswith="1").values_list("orgnr", flat=True))
     created = Counter()
     orgnrs = fictitious_orgnrs()
@@ -126,7 +131,7 @@ def employers_generate(
             plans = []
             for _ in range(min(batch_size, count - offset)):
                 orgnr = next(orgnrs)
-                occupation, titles, trades = profiles[rng.randrange(len(profiles))]
+                occupation, titles, trades = rng.choices(profiles, profile_weights)[0]
                 municipality = rng.choices(municipalities, weights)[0]
                 postal_code = rng.choice(postal_codes[municipality.pk])
                 kind = rng.choice(KINDS.get(occupation.slug, ["Service", "Drift", "Senter"]))
@@ -174,4 +179,5 @@ def employers_generate(
             ApprenticeshipApproval.objects.bulk_create(approvals, batch_size=batch_size)
             created["employment"] += len(employment)
             created["approvals"] += len(approvals)
+        created["occupation rows"] = occupation_employers_refresh()
     return created

@@ -10,13 +10,17 @@ from stdnum.no import orgnr as stdnum_orgnr
 from classifications.models import Trade
 from employers.forms import RegionForm
 from employers.models import ApprenticeshipApproval, Employer
-from employers.queries import ORDERINGS, EmployerMatch, latest_period, with_apprenticeship
+from employers.queries import ORDERINGS, in_occupation, with_apprenticeship
 from norwegian.collation import NORWEGIAN
 from occupations.models import Occupation
 
 
 class EmployerSearchForm(RegionForm):
-    """The filters' form; closed employers and the order are options, not filters."""
+    """The filters' form; closed employers and the order are options, not filters.
+
+    The occupation and trade lists are plain (value, label) rows: a counsellor's list of 600
+    occupations is built from one small query, not 600 model instances.
+    """
 
     nedlagte = forms.BooleanField(label=_("Ta med nedlagte bedrifter"), required=False)
     sorter = forms.ChoiceField(
@@ -31,6 +35,28 @@ class EmployerSearchForm(RegionForm):
         ],
         error_messages={"invalid_choice": _("Ukjent sortering «%(value)s».")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        occupations = Occupation.objects.published().alphabetical()
+        self.occupation_ids = {}
+        choices = [("", _("Alle yrker"))]
+        for pk, slug, title in occupations.values_list("pk", "slug", "title"):
+            self.occupation_ids[slug] = pk
+            choices.append((slug, title))
+        self.fields["yrke"].choices = choices
+        trades = Trade.objects.filter(
+            Exists(ApprenticeshipApproval.objects.current().filter(trade=OuterRef("pk")))
+        ).order_by(Collate("name", NORWEGIAN))
+        self.fields["fag"].choices = [("", _("Alle lærefag"))] + [
+            (str(pk), name) for pk, name in trades.values_list("pk", "name")
+        ]
+
+    def clean_yrke(self):
+        return self.occupation_ids.get(self.cleaned_data.get("yrke"))
+
+    def clean_fag(self):
+        return int(self.cleaned_data["fag"]) if self.cleaned_data.get("fag") else None
 
     def clean_q(self):
         query = " ".join(self.cleaned_data.get("q", "").split())
@@ -51,27 +77,20 @@ class EmployerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Navn eller organisasjonsnummer"), method="filter_name_or_orgnr", max_length=100
     )
-    yrke = django_filters.ModelChoiceFilter(
+    yrke = django_filters.ChoiceFilter(
         label=_("Yrke"),
-        queryset=Occupation.objects.published().alphabetical(),
-        to_field_name="slug",
-        method="filter_occupation",
-        empty_label=_("Alle yrker"),
+        method="filter_nothing",
+        empty_label=None,
         error_messages={"invalid_choice": _("Fant ikke yrket «%(value)s».")},
     )
-    fag = django_filters.ModelChoiceFilter(
+    fag = django_filters.ChoiceFilter(
         label=_("Lærefag"),
-        queryset=Trade.objects.filter(
-            Exists(ApprenticeshipApproval.objects.current().filter(trade=OuterRef("pk")))
-        ).order_by(Collate("name", NORWEGIAN)),
         method="filter_trade",
-        empty_label=_("Alle lærefag"),
+        empty_label=None,
         error_messages={"invalid_choice": _("Fant ingen lærebedrifter i lærefaget «%(value)s».")},
     )
     laerebedrift = django_filters.BooleanFilter(
-        label=_("Bare godkjente lærebedrifter"),
-        method="filter_apprenticeship",
-        widget=forms.CheckboxInput,
+        label=_("Bare godkjente lærebedrifter"), method="filter_nothing", widget=forms.CheckboxInput
     )
 
     class Meta:
@@ -79,59 +98,47 @@ class EmployerFilter(django_filters.FilterSet):
         fields = []
         form = EmployerSearchForm
 
-    def __init__(self, *args, period=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.period = period if period is not None else latest_period()
-        self._matches = {}
-
     def filter_name_or_orgnr(self, queryset, name, value):
         digits = value.replace(" ", "")
         if digits.isdigit() and len(digits) == 9:
             return queryset.filter(orgnr=digits)
         return queryset.filter(name__icontains=value) if value else queryset
 
-    def filter_occupation(self, queryset, name, occupation):
-        return self.occupation_match(occupation).filter(queryset) if occupation else queryset
-
-    def filter_trade(self, queryset, name, trade):
-        if not trade:
+    def filter_trade(self, queryset, name, trade_id):
+        if not trade_id:
             return queryset
-        approvals = ApprenticeshipApproval.objects.current().filter(trade=trade)
+        approvals = ApprenticeshipApproval.objects.current().filter(trade_id=trade_id)
         return queryset.filter(Exists(approvals.filter(employer=OuterRef("pk"))))
 
-    def filter_apprenticeship(self, queryset, name, value):
-        if not value:
-            return queryset
-        approvals = ApprenticeshipApproval.objects.current().filter(employer=OuterRef("pk"))
-        if occupation := self.form.cleaned_data.get("yrke"):
-            approvals = approvals.filter(trade__in=occupation.trades.all())
-        return queryset.filter(Exists(approvals))
-
-    def occupation_match(self, occupation):
-        if occupation.pk not in self._matches:
-            self._matches[occupation.pk] = EmployerMatch(
-                job_title_ids=tuple(occupation.job_titles.values_list("pk", flat=True)),
-                trade_ids=tuple(occupation.trades.values_list("pk", flat=True)),
-                period=self.period,
-            )
-        return self._matches[occupation.pk]
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # Applied together with the region in filter_queryset.
 
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data
-        if not data.get("nedlagte"):
-            queryset = queryset.active()
-        queryset = queryset.in_region(
-            county=data.get("county"), municipality=data.get("municipality")
-        )
+        occupation, trade = data.get("yrke"), data.get("fag")
+        county, municipality = data.get("county"), data.get("municipality")
+        apprenticeship = bool(data.get("laerebedrift"))
         for name, search_filter in self.filters.items():  # The form has options besides filters.
             queryset = search_filter.filter(queryset, data.get(name))
-        occupation, trade = data.get("yrke"), data.get("fag")
         if occupation:
-            queryset = self.occupation_match(occupation).annotate(queryset)
+            # An occupation's employers are open ones already (see OccupationEmployer).
+            queryset = in_occupation(
+                queryset,
+                occupation,
+                county=county,
+                municipality=municipality,
+                apprenticeship=apprenticeship,
+            )
         else:
+            if not data.get("nedlagte"):
+                queryset = queryset.active()
+            queryset = queryset.in_region(county=county, municipality=municipality)
+            if apprenticeship:
+                current = ApprenticeshipApproval.objects.current()
+                queryset = queryset.filter(Exists(current.filter(employer=OuterRef("pk"))))
             queryset = with_apprenticeship(
                 queryset.annotate(employed=Value(None, output_field=IntegerField())),
-                trade_ids=[trade.pk] if trade else None,
+                trade_ids=[trade] if trade else None,
             )
         order = data.get("sorter") or ("ansatte" if occupation else "navn")
         if order == "ansatte" and not occupation:

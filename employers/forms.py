@@ -1,7 +1,11 @@
+from collections import defaultdict
+
 from django import forms
+from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 
-from regions.models import County
+from norwegian.collation import NORWEGIAN
+from regions.models import County, Municipality
 from regions.resolve import Resolution, resolve_county, resolve_municipality
 
 
@@ -40,7 +44,12 @@ class RegionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.counties = list(County.objects.with_municipalities())
+        # Plain rows, not model instances: every page with the form builds these lists.
+        self.counties = list(County.objects.all())
+        self.municipalities = defaultdict(list)
+        ordered = Municipality.objects.order_by(Collate("name", NORWEGIAN))
+        for pk, code, name, county_id in ordered.values_list("pk", "code", "name", "county_id"):
+            self.municipalities[county_id].append((pk, code, name))
         self.renumbered = False
         self.canonical = None
         self.fields["fylke"].widget.choices = [("", _("Hele landet"))] + [
@@ -50,16 +59,15 @@ class RegionForm(forms.Form):
 
     def _offer_municipalities_of(self, county):
         """Offer the chosen county's municipalities, so the form works without JavaScript."""
-        chosen = next((c for c in self.counties if county and c.pk == county.pk), None)
-        municipalities = chosen.municipalities.all() if chosen else []
+        municipalities = self.municipalities[county.pk] if county else []
         self.fields["kommune"].widget.choices = [("", _("Alle kommuner"))] + [
-            (municipality.code, municipality.name) for municipality in municipalities
+            (code, name) for _pk, code, name in municipalities
         ]
 
     def municipalities_by_county(self):
         """{county code: [[code, name], …]} for the script that fills the list at once."""
         return {
-            county.code: [[m.code, m.name] for m in county.municipalities.all()]
+            county.code: [[code, name] for _pk, code, name in self.municipalities[county.pk]]
             for county in self.counties
         }
 
@@ -97,10 +105,11 @@ class RegionForm(forms.Form):
         for county in self.counties:
             if county.code == code:
                 return Resolution(code, [county])
-            for municipality in county.municipalities.all():
-                if municipality.code == code:
-                    municipality.county = county
-                    return Resolution(code, [municipality])
+            for pk, municipality_code, name in self.municipalities[county.pk]:
+                if municipality_code == code:
+                    return Resolution(
+                        code, [Municipality(pk=pk, code=code, name=name, county=county)]
+                    )
         return None
 
     def clean_fylke(self):

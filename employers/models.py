@@ -195,3 +195,52 @@ class ApprenticeshipApproval(models.Model):
 
     def __str__(self):
         return f"{self.employer.name}: {self.trade} ({self.county})"
+
+
+class OccupationEmployer(models.Model):
+    """Who employs an occupation: one row per occupation and open establishment that has
+    employees in the occupation's job titles in the newest month, or is approved as an
+    apprenticeship company in its trades.
+
+    A read model derived from Employment and ApprenticeshipApproval, so that occupation pages
+    list, count and sort employers with an index instead of summing a million rows per request.
+    Rebuilt by `employers.summary.occupation_employers_refresh()`, which every write path that
+    changes its inputs calls (imports, the demo generator, job-title mapping in the admin).
+    """
+
+    occupation = models.ForeignKey(
+        "occupations.Occupation", on_delete=models.CASCADE, related_name="employer_rows"
+    )
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="occupation_rows")
+    county = models.ForeignKey(County, on_delete=models.CASCADE, null=True, related_name="+")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    employed = models.PositiveIntegerField(_("ansatte i yrket"))
+    contracts = models.PositiveIntegerField(_("løpende lærekontrakter"))
+    is_apprenticeship_company = models.BooleanField(_("godkjent lærebedrift"))
+
+    class Meta:
+        verbose_name = _("bedrift i yrke")
+        verbose_name_plural = _("bedrifter i yrker")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "employer"], name="occupationemployer_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                "occupation", "county", models.F("employed").desc(), name="occemp_county_employed"
+            ),
+            models.Index(
+                "occupation",
+                "municipality",
+                models.F("employed").desc(),
+                name="occemp_municipality_employed",
+            ),
+            models.Index("occupation", models.F("employed").desc(), name="occemp_employed"),
+            models.Index(fields=["employer"], name="occemp_employer"),
+        ]
+
+    def __str__(self):
+        return f"{self.occupation}: {self.employer.name} ({self.employed})"

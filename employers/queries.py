@@ -1,29 +1,18 @@
 """Read paths for employers: who has positions in an occupation, where, and how many.
 
-An employer is counted once per occupation however many of the occupation's job titles it
-reports employees under; the number employed is the sum over those titles, which never counts
-a person twice because each employment relationship has one title.
+They read the OccupationEmployer read model (see `employers.summary`): one row per occupation
+and employer, so an employer with several of the occupation's job titles is counted once, and
+the number employed is the sum over those titles. That never counts a person twice, since
+each employment relationship has one title.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import (
-    Count,
-    Exists,
-    IntegerField,
-    Max,
-    OuterRef,
-    Prefetch,
-    Subquery,
-    Sum,
-    Value,
-)
+from django.db.models import Count, Exists, F, IntegerField, Max, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Collate
 
-from employers.models import ApprenticeshipApproval, Employer, Employment
-from norwegian.collation import NORWEGIAN, sort_key
-from regions.models import County
+from employers.models import ApprenticeshipApproval, Employer, Employment, OccupationEmployer
+from norwegian.collation import NORWEGIAN
 
 ORDERINGS = {
     "ansatte": ("-employed", Collate("name", NORWEGIAN), "pk"),
@@ -38,74 +27,21 @@ def latest_period():
     return Employment.objects.aggregate(latest=Max("period"))["latest"]
 
 
-def _sum_per_employer(queryset, field):
-    total = queryset.filter(employer=OuterRef("pk")).values("employer").annotate(total=Sum(field))
-    return Coalesce(Subquery(total.values("total"), output_field=IntegerField()), Value(0))
-
-
-@dataclass(frozen=True)
-class EmployerMatch:
-    """The employers matching job titles and/or trades in a month, optionally in one region."""
-
-    job_title_ids: tuple
-    trade_ids: tuple
-    period: object
-    county: County | None = None
-    municipality: object = None
-
-    @property
-    def employment(self):
-        if self.period is None or not self.job_title_ids:
-            return Employment.objects.none()
-        return Employment.objects.filter(period=self.period, job_title_id__in=self.job_title_ids)
-
-    @property
-    def approvals(self):
-        if not self.trade_ids:
-            return ApprenticeshipApproval.objects.none()
-        return ApprenticeshipApproval.objects.current().filter(trade_id__in=self.trade_ids)
-
-    def _matching(self, *, region=True):
-        employers = self.filter(Employer.objects.active())
-        if region:
-            employers = employers.in_region(county=self.county, municipality=self.municipality)
-        return employers
-
-    def filter(self, employers):
-        """Narrow a queryset of employers to those matching the titles or trades."""
-        ids = self.employment.values("employer_id").union(self.approvals.values("employer_id"))
-        return employers.filter(pk__in=ids)
-
-    def annotate(self, employers):
-        """Add `employed` in the titles, and the apprenticeship mark in the trades."""
-        employers = employers.annotate(employed=_sum_per_employer(self.employment, "count"))
-        return with_apprenticeship(employers, trade_ids=self.trade_ids)
-
-    def employers(self, order="ansatte"):
-        """Matching employers with `employed`, `contracts` and `is_apprenticeship_company`."""
-        return (
-            self.annotate(self._matching())
-            .select_related("municipality")
-            .order_by(*ORDERINGS[order])
-        )
-
-    def total_employed(self):
-        employment = self.employment.filter(employer__closed_on__isnull=True)
-        if self.municipality is not None:
-            employment = employment.filter(employer__municipality=self.municipality)
-        elif self.county is not None:
-            employment = employment.filter(employer__municipality__county=self.county)
-        return employment.aggregate(total=Sum("count"))["total"] or 0
-
-    def counts_by_county(self):
-        """{county id: number of matching employers}, for the whole country."""
-        rows = (
-            self._matching(region=False)
-            .values("municipality__county")
-            .annotate(employers=Count("pk"))
-            .order_by()
-        )
-        return {row["municipality__county"]: row["employers"] for row in rows}
+def in_occupation(employers, occupation, *, county=None, municipality=None, apprenticeship=False):
+    """Employers of an occupation, annotated with `employed`, `contracts` and
+    `is_apprenticeship_company` from its read-model row (one join, one row per employer)."""
+    conditions = {"occupation_rows__occupation": occupation}
+    if municipality is not None:
+        conditions["occupation_rows__municipality"] = municipality
+    elif county is not None:
+        conditions["occupation_rows__county"] = county
+    if apprenticeship:
+        conditions["occupation_rows__is_apprenticeship_company"] = True
+    return employers.filter(**conditions).annotate(
+        employed=F("occupation_rows__employed"),
+        contracts=F("occupation_rows__contracts"),
+        is_apprenticeship_company=F("occupation_rows__is_apprenticeship_company"),
+    )
 
 
 def with_apprenticeship(employers, *, trade_ids=None):
@@ -113,27 +49,71 @@ def with_apprenticeship(employers, *, trade_ids=None):
     approvals = ApprenticeshipApproval.objects.current()
     if trade_ids is not None:
         approvals = approvals.filter(trade_id__in=trade_ids)
+    contracts = (
+        approvals.filter(employer=OuterRef("pk"))
+        .values("employer")
+        .annotate(total=Sum("running_contracts"))
+        .values("total")
+    )
     return employers.annotate(
         is_apprenticeship_company=Exists(approvals.filter(employer=OuterRef("pk"))),
-        contracts=_sum_per_employer(approvals, "running_contracts"),
+        contracts=Coalesce(Subquery(contracts, output_field=IntegerField()), Value(0)),
     )
 
 
-def employer_occupations(employer, period):
+@dataclass(frozen=True)
+class OccupationEmployers:
+    """The employers of one occupation, for the whole country or one region."""
+
+    occupation: object
+    county: object = None
+    municipality: object = None
+
+    def rows(self):
+        rows = OccupationEmployer.objects.filter(occupation=self.occupation)
+        if self.municipality is not None:
+            return rows.filter(municipality=self.municipality)
+        if self.county is not None:
+            return rows.filter(county=self.county)
+        return rows
+
+    def employers(self, order="ansatte"):
+        employers = in_occupation(
+            Employer.objects.select_related("municipality"),
+            self.occupation,
+            county=self.county,
+            municipality=self.municipality,
+        )
+        return employers.order_by(*ORDERINGS[order])
+
+    def count(self):
+        return self.rows().count()
+
+    def total_employed(self):
+        return self.rows().aggregate(total=Sum("employed"))["total"] or 0
+
+    def counts_by_county(self):
+        """{county id: number of employers}, for the whole country."""
+        rows = (
+            OccupationEmployer.objects.filter(occupation=self.occupation)
+            .values("county")
+            .annotate(employers=Count("*"))
+            .order_by()
+        )
+        return {row["county"]: row["employers"] for row in rows}
+
+
+def employer_occupations(employer):
     """[(occupation, employed)] for the published occupations the employer has employees in.
 
-    Each employment row has one job title; a title may belong to several occupations, so a
-    row counts once for each of them, and never twice for the same one.
+    A job title may belong to several occupations; its employees then count once for each,
+    and never twice for the same one.
     """
-    from occupations.models import Occupation
-
-    if period is None:
-        return []
-    rows = Employment.objects.filter(employer=employer, period=period).prefetch_related(
-        Prefetch("job_title__occupations", queryset=Occupation.objects.published())
+    rows = (
+        OccupationEmployer.objects.filter(
+            employer=employer, employed__gt=0, occupation__status="published"
+        )
+        .select_related("occupation")
+        .order_by("-employed", Collate("occupation__title", NORWEGIAN))
     )
-    employed = defaultdict(int)
-    for row in rows:
-        for occupation in row.job_title.occupations.all():
-            employed[occupation] += row.count
-    return sorted(employed.items(), key=lambda item: (-item[1], sort_key(item[0].title)))
+    return [(row.occupation, row.employed) for row in rows]

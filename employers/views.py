@@ -72,7 +72,7 @@ def employer_detail(request, orgnr):
         "employers/employer_detail.html",
         {
             "employer": employer,
-            "occupations": employer_occupations(employer, period),
+            "occupations": employer_occupations(employer),
             "period": period,
             "approvals": approvals,
             "sources": [sources[key] for key in sorted(sources)],

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from employers.summary import occupation_employers_refresh
 from norwegian.slugs import norwegian_slugify
 from occupations.models import (
     AlternativeTitle,
@@ -152,6 +153,11 @@ class OccupationAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if change and "slug" in form.changed_data:
             occupation_slug_changed(occupation=obj, old_slug=form.initial.get("slug"))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if {"job_titles", "trades"} & set(form.changed_data):
+            occupation_employers_refresh(occupations=[form.instance])
 
     @admin.action(description=_("Publiser valgte yrker"), permissions=["change"])
     def publish(self, request, queryset):

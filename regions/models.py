@@ -1,15 +1,5 @@
 from django.db import models
-from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
-
-from norwegian.collation import NORWEGIAN
-
-
-class CountyQuerySet(models.QuerySet):
-    def with_municipalities(self):
-        """Counties with their municipalities prefetched in Norwegian alphabetical order."""
-        ordered = Municipality.objects.order_by(Collate("name", NORWEGIAN))
-        return self.prefetch_related(models.Prefetch("municipalities", queryset=ordered))
 
 
 class County(models.Model):
@@ -19,8 +9,6 @@ class County(models.Model):
     name = models.CharField(
         _("navn"), max_length=100, help_text=_("Offisielt navn, med samiske og kvenske former.")
     )
-
-    objects = CountyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("fylke")

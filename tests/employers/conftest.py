@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from classifications.models import JobTitle
+from employers.summary import occupation_employers_refresh
 from regions.models import Municipality
 from tests.factories import (
     ApprovalFactory,
@@ -53,6 +54,7 @@ def dental_employers(reference_occupation, places):
     EmploymentFactory(
         employer=old_period, job_title=titles["5134103"], period=datetime.date(2026, 9, 1), count=5
     )
+    occupation_employers_refresh()
     return {
         "two_titles": two_titles,
         "oslo": oslo_clinic,

@@ -1,5 +1,6 @@
 import pytest
 
+from employers.summary import occupation_employers_refresh
 from tests.employers.conftest import PERIOD
 from tests.factories import EmployerFactory, EmploymentFactory
 
@@ -37,6 +38,8 @@ def test_a_title_in_two_occupations_counts_for_each_once(client, dental_employer
     other.job_titles.add(
         *Occupation.objects.get(slug="tannhelsesekretaer").job_titles.filter(code="5134101")
     )
+
+    occupation_employers_refresh(occupations=[other])
 
     occupations = dict(
         client.get(dental_employers["two_titles"].get_absolute_url()).context["occupations"]

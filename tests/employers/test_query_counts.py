@@ -4,7 +4,9 @@ import pytest
 
 from classifications.models import JobTitle
 from employers.demo import employers_generate
+from employers.summary import occupation_employers_refresh
 from tests.employers.conftest import PERIOD
+from tests.factories import EmploymentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +37,9 @@ def test_counsellor_search(client, many_employers, django_assert_max_num_queries
 def test_employer_page(client, many_employers, django_assert_max_num_queries):
     from employers.models import Employer
 
-    employer = Employer.objects.filter(employment__isnull=False).first()
+    employer = Employer.objects.order_by("pk").first()
+    EmploymentFactory(employer=employer, job_title=JobTitle.objects.get(code="5134101"))
+    occupation_employers_refresh()
     with django_assert_max_num_queries(EMPLOYER_PAGE):
         response = client.get(employer.get_absolute_url())
     assert response.status_code == 200

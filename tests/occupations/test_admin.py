@@ -142,3 +142,21 @@ def test_register_codes_are_read_only(editor_client, reference_occupation):
     title = JobTitle.objects.get(code="5134103")
     response = editor_client.get(reverse("admin:classifications_jobtitle_change", args=[title.pk]))
     assert "code" not in response.context["adminform"].form.fields
+
+
+def test_mapping_a_job_title_updates_the_employer_lists(
+    editor_client, reference_occupation, regions
+):
+    from classifications.models import JobTitle
+    from employers.models import OccupationEmployer
+    from tests.factories import EmployerFactory, EmploymentFactory, OccupationFactory
+
+    title = JobTitle.objects.get(code="5134101")
+    EmploymentFactory(employer=EmployerFactory(municipality=None), job_title=title)
+    occupation = OccupationFactory()
+    data = admin_form_data(editor_client.get(change_url(occupation)))
+    data["job_titles"] = [str(title.pk)]
+
+    assert editor_client.post(change_url(occupation), data).status_code == 302
+
+    assert OccupationEmployer.objects.filter(occupation=occupation).count() == 1

@@ -31,8 +31,14 @@ class Command(BaseCommand):
             metavar=("MIN", "MAX"),
             help="hvor mange stillingstitler hver bedrift har ansatte i",
         )
+        parser.add_argument(
+            "--skew",
+            type=float,
+            default=0.0,
+            help="Zipf-skjevhet i fordelingen på yrker (0 = jevnt, 1 = som i virkeligheten)",
+        )
 
-    def handle(self, *args, employers, seed, period, titles_per_employer, **options):
+    def handle(self, *args, employers, seed, period, titles_per_employer, skew, **options):
         if employers < 0:
             raise CommandError("--employers kan ikke være negativt.")
         created = employers_generate(
