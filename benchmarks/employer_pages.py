@@ -2,7 +2,8 @@
 
 Needs the data set from national_data.py. For each case it sends REQUESTS requests through
 Django's test client (the whole request: middleware, queries, templates; no network), reports
-the median and the 95th percentile, the number of queries, and the plan of the slowest query.
+the median and the 95th percentile, the number of queries, and the plans of the three
+slowest queries.
 
     python benchmarks/national_data.py && python benchmarks/employer_pages.py
 """
@@ -36,7 +37,7 @@ def measure(client, url, params, requests):
         assert response.status_code == 200
     with CaptureQueriesContext(connection) as queries:
         client.get(url, params)
-    slowest = max(queries.captured_queries, key=lambda query: float(query["time"]))
+    slowest = sorted(queries.captured_queries, key=lambda query: -float(query["time"]))[:3]
     return {
         "median": statistics.median(times),
         "p95": percentile(times, 0.95),
@@ -92,9 +93,11 @@ def main(requests):
         result = measure(client, path, params, requests)
         print(f"| {name} | {result['median']:.1f} | {result['p95']:.1f} | {result['queries']} |")
         plans.append((name, result["slowest"]))
-    for name, query in plans:
-        print(f"\nSlowest query for «{name}» ({float(query['time']) * 1000:.1f} ms):")
-        print(explain(query["sql"]))
+    for name, queries in plans:
+        for rank, query in enumerate(queries, start=1):
+            print(f"\n{rank}. slowest query for «{name}» ({float(query['time']) * 1000:.1f} ms):")
+            print(query["sql"][:300])
+            print(explain(query["sql"]))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from stdnum.no import orgnr as stdnum_orgnr
 from classifications.models import Trade
 from employers.forms import RegionForm
 from employers.models import ApprenticeshipApproval, Employer
-from employers.queries import ORDERINGS, in_occupation, with_apprenticeship
+from employers.queries import ORDERINGS, OccupationEmployers, in_occupation, with_apprenticeship
 from norwegian.collation import NORWEGIAN
 from occupations.models import Occupation
 
@@ -112,6 +112,19 @@ class EmployerFilter(django_filters.FilterSet):
 
     def filter_nothing(self, queryset, name, value):
         return queryset  # Applied together with the region in filter_queryset.
+
+    def count(self):
+        """The number of results, from the occupation's read-model rows when they alone decide
+        it (no name or trade filter), which saves joining every employer just to count."""
+        data = self.form.cleaned_data
+        if data.get("yrke") and not data.get("q") and not data.get("fag"):
+            rows = OccupationEmployers(
+                data["yrke"], county=data.get("county"), municipality=data.get("municipality")
+            ).rows()
+            if data.get("laerebedrift"):
+                rows = rows.filter(is_apprenticeship_company=True)
+            return rows.count()
+        return self.qs.count()
 
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data

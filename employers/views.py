@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -8,7 +7,7 @@ from employers.export import csv_lines
 from employers.filters import EmployerFilter
 from employers.models import Employer
 from employers.queries import employer_occupations, latest_period
-from employers.sections import PAGE_SIZE
+from employers.sections import PAGE_SIZE, CountedPaginator
 from registers.models import DataSource
 
 
@@ -18,7 +17,7 @@ def employer_search(request):
     if not employer_filter.is_valid():
         status = 400
     else:
-        paginator = Paginator(employer_filter.qs, PAGE_SIZE)
+        paginator = CountedPaginator(employer_filter.qs, PAGE_SIZE, count=employer_filter.count())
         number = request.GET.get("side", "1")
         if not number.isdigit() or not 1 <= int(number) <= paginator.num_pages:
             page_error = _("Siden «%(page)s» finnes ikke; listen har %(pages)s sider.") % {
