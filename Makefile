@@ -16,7 +16,7 @@ RUN_ENV = DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true \
 TEST_ENV = DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true SECRET_KEY=test-only-not-secret \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
-.PHONY: help venv run setup superuser test lint check-deploy clean
+.PHONY: help venv run setup superuser test lint check-deploy bench clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -68,6 +68,10 @@ lint: venv ## ruff, formatting and missing migrations
 check-deploy: venv ## Django's deployment checks with production-like settings
 	DEBUG=false SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 		ALLOWED_HOSTS=yrke.example.no $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+bench: venv ## National-scale benchmarks on PostgreSQL (BENCH_DATABASE_URL, its own database)
+	$(BIN)/python benchmarks/national_data.py
+	$(BIN)/python benchmarks/employer_pages.py | tee benchmarks/results/employer_pages.txt
 
 clean: ## Remove the virtualenv, the local database and collected static files
 	rm -rf $(VENV) var staticfiles
