@@ -157,6 +157,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Register imports: where import_all finds the files, and where SQLite runs keep their locks.
+IMPORT_DIR = Path(os.environ.get("IMPORT_DIR", BASE_DIR / "var" / "imports"))
+IMPORT_LOCK_DIR = Path(os.environ.get("IMPORT_LOCK_DIR", BASE_DIR / "var" / "locks"))
+
 # Limits for images that editors upload (checked with Pillow).
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_MIN_WIDTH = 640

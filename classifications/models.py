@@ -70,7 +70,12 @@ class JobTitle(models.Model):
     code = models.CharField(
         _("kode"), max_length=7, unique=True, validators=[validate_job_title_code]
     )
-    name = models.CharField(_("navn"), max_length=200)
+    name = models.CharField(
+        _("navn"),
+        max_length=200,
+        blank=True,
+        help_text=_("Tom for titler Aa-registeret har brukt før de kom med i tittellisten."),
+    )
     unit_group = models.ForeignKey(
         StyrkGroup,
         on_delete=models.PROTECT,
@@ -95,7 +100,7 @@ class JobTitle(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.name or _('(uten navn)')}"
 
 
 class Trade(models.Model):

@@ -1,17 +1,73 @@
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
 
 from registers.importing import ImportFailed
+from registers.runs import import_run
 
 
 def run_import(command, importer, **kwargs):
-    """Run one importer for a management command: print its report, fail on rejected rows."""
+    """Run a reference-data loader for a management command: print every rejected row and the
+    summary; fail, with nothing written, if any row was rejected."""
+
+    def print_rejection(rejection):
+        command.stderr.write(f"Avvist {rejection}")
+
     try:
-        report = importer(**kwargs)
+        report = importer(on_reject=print_rejection, **kwargs)
     except ImportFailed as exc:
         raise CommandError(str(exc)) from exc
-    for rejection in sorted(report.rejected, key=lambda rejection: rejection.line):
-        command.stderr.write(f"Avvist {rejection}")
     if report.rejected:
         raise CommandError(f"{report.summary()}. Ingenting ble skrevet.")
     command.stdout.write(report.summary())
     return report
+
+
+class ImportCommand(BaseCommand):
+    """A register import as a management command: the importer does the work, this prints.
+
+    Subclasses set `source` (a DataSource key) and `importer`, and may add arguments with
+    `add_import_arguments` and pass them on from `import_options`.
+    """
+
+    source = None
+    importer = None
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="filen som skal importeres")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="kontroller og rapporter uten å lagre noe"
+        )
+        parser.add_argument(
+            "--threshold",
+            type=float,
+            help="største andel avviste rader i prosent (standard: kildens innstilling, 1 %%)",
+        )
+        self.add_import_arguments(parser)
+
+    def add_import_arguments(self, parser):
+        pass
+
+    def import_options(self, options):
+        return {}
+
+    def handle(self, *args, path, dry_run, threshold, **options):
+        def print_rejection(rejection):
+            self.stderr.write(f"Avvist {rejection}")
+
+        try:
+            run = import_run(
+                source=self.source,
+                path=path,
+                importer=type(self).importer,
+                dry_run=dry_run,
+                threshold=None if threshold is None else threshold / 100,
+                on_reject=print_rejection,
+                **self.import_options(options),
+            )
+        except ImportFailed as exc:
+            raise CommandError(str(exc)) from exc
+        prefix = "Prøvekjøring, ingenting lagret. " if dry_run else ""
+        self.stdout.write(
+            f"{prefix}{run.source.name}: {run.read} lest, {run.created} opprettet, "
+            f"{run.updated} oppdatert, {run.unchanged} uendret, {run.closed} lukket, "
+            f"{run.rejected} avvist."
+        )

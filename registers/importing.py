@@ -1,12 +1,16 @@
 """What every importer shares: the report it returns and the CSV reader it validates with."""
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
 class ImportFailed(Exception):
     """The file as a whole cannot be imported; nothing was written."""
+
+
+KEPT_REJECTIONS = 100
 
 
 @dataclass(frozen=True)
@@ -20,23 +24,36 @@ class Rejection:
 
 @dataclass
 class ImportReport:
+    """What an import did. Every rejection goes to `on_reject` (a command prints them all);
+    the first hundred are also kept for the import-run record."""
+
     source: str
+    read: int = 0
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    rejected: list[Rejection] = field(default_factory=list)
-
-    @property
-    def read(self):
-        return self.created + self.updated + self.unchanged + len(self.rejected)
+    closed: int = 0
+    rejected: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    on_reject: Callable[[Rejection], None] | None = field(default=None, repr=False)
 
     def reject(self, line, reason):
-        self.rejected.append(Rejection(line, reason))
+        rejection = Rejection(line, reason)
+        self.rejected += 1
+        if len(self.rejections) < KEPT_REJECTIONS:
+            self.rejections.append(rejection)
+        if self.on_reject is not None:
+            self.on_reject(rejection)
+
+    @property
+    def rejected_share(self):
+        return self.rejected / self.read if self.read else 0.0
 
     def summary(self):
         return (
-            f"{self.source}: {self.created} opprettet, {self.updated} oppdatert, "
-            f"{self.unchanged} uendret, {len(self.rejected)} avvist"
+            f"{self.source}: {self.read} lest, {self.created} opprettet, {self.updated} "
+            f"oppdatert, {self.unchanged} uendret, {self.closed} lukket, {self.rejected} avvist"
         )
 
 
@@ -75,6 +92,7 @@ def read_csv(path, *, required_columns, report):
                 raise ImportFailed(f"{path.name} er ikke UTF-8 (etter linje {start}).") from exc
             except csv.Error as exc:
                 raise ImportFailed(f"{path.name}, linje {start}: {exc}") from exc
+            report.read += 1
             extra = row.pop(None, [])
             if extra or None in row.values():
                 width = sum(value is not None for value in row.values()) + len(extra)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,6 +19,15 @@ class DataSource(models.Model):
         blank=True,
         help_text=_("Vises på yrkessidene sammen med datoen for siste oppdatering. Markdown."),
     )
+    rejection_threshold = models.DecimalField(
+        _("grense for avviste rader (prosent)"),
+        max_digits=4,
+        decimal_places=1,
+        default=1,
+        help_text=_(
+            "Avvises en større andel av radene i en fil, lagres ingenting og importen feiler."
+        ),
+    )
     refreshed_at = models.DateTimeField(
         _("oppdatert"),
         null=True,
@@ -32,3 +42,49 @@ class DataSource(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ImportRun(models.Model):
+    """One run of a register import: what it read, what it changed, and what it refused."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Kjører")
+        SUCCEEDED = "succeeded", _("Fullført")
+        FAILED = "failed", _("Feilet")
+        DRY_RUN = "dry-run", _("Prøvekjøring")
+
+    source = models.ForeignKey(
+        DataSource, on_delete=models.PROTECT, related_name="runs", verbose_name=_("kilde")
+    )
+    file = models.CharField(_("fil"), max_length=500)
+    started_at = models.DateTimeField(_("startet"), default=timezone.now)
+    finished_at = models.DateTimeField(_("ferdig"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RUNNING
+    )
+    read = models.PositiveIntegerField(_("lest"), default=0)
+    created = models.PositiveIntegerField(_("opprettet"), default=0)
+    updated = models.PositiveIntegerField(_("oppdatert"), default=0)
+    unchanged = models.PositiveIntegerField(_("uendret"), default=0)
+    closed = models.PositiveIntegerField(_("lukket/fjernet"), default=0)
+    rejected = models.PositiveIntegerField(_("avvist"), default=0)
+    rejected_rows = models.JSONField(
+        _("avviste rader"),
+        default=list,
+        blank=True,
+        help_text=_("De første 100, med linje og årsak."),
+    )
+    message = models.TextField(_("melding"), blank=True)
+
+    class Meta:
+        verbose_name = _("importkjøring")
+        verbose_name_plural = _("importkjøringer")
+        ordering = ["-started_at"]
+        indexes = [
+            models.Index(
+                fields=["source", "status", "-finished_at"], name="importrun_source_status"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.started_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"

@@ -12,9 +12,9 @@ from registers.importing import ImportReport, read_csv, upsert
 COLUMNS = ("code", "name", "styrk08")
 
 
-def job_titles_import(*, path):
+def job_titles_import(*, path, on_reject=None):
     """Upsert the job titles in a file; with any bad row, write nothing."""
-    report = ImportReport(source="Stillingstitler")
+    report = ImportReport(source="Stillingstitler", on_reject=on_reject)
     unit_groups = dict(StyrkGroup.objects.unit_groups().values_list("code", "pk"))
     rows, seen = {}, {}
     for line, row in read_csv(path, required_columns=COLUMNS, report=report):

@@ -38,13 +38,13 @@ def _validated_rows(path, report):
     return rows
 
 
-def styrk08_import(*, path):
+def styrk08_import(*, path, on_reject=None):
     """Upsert the STYRK-08 groups in a file; with any bad row, write nothing.
 
     Returns the report. Groups are never deleted here: a code that leaves the standard is
     renumbered by the KLASS change import, so the links to it survive.
     """
-    report = ImportReport(source="STYRK-08")
+    report = ImportReport(source="STYRK-08", on_reject=on_reject)
     rows = _validated_rows(path, report)
     if report.rejected:
         return report

@@ -11,8 +11,8 @@ from registers.importing import ImportReport, read_csv, upsert
 SUFFIX = " (opplæring i bedrift)"
 
 
-def trades_import(*, path):
-    report = ImportReport(source="Lærefag")
+def trades_import(*, path, on_reject=None):
+    report = ImportReport(source="Lærefag", on_reject=on_reject)
     rows = {}
     for line, row in read_csv(
         path, required_columns=("utdanningsprogram", "utdanning"), report=report

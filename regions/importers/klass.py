@@ -1,6 +1,7 @@
 """Counties, municipalities and their changes (SSB KLASS 104/131) and postal codes (Bring)."""
 
 import datetime
+import functools
 
 from django.db import transaction
 
@@ -102,13 +103,17 @@ def _write_changes(kind, rows, report):
     report.unchanged += len(rows & existing.keys())
 
 
-def regions_import(*, counties, municipalities, postal_codes, municipality_changes, county_changes):
+def regions_import(
+    *, counties, municipalities, postal_codes, municipality_changes, county_changes, on_reject=None
+):
     """Load all region files; if any file has a bad row, nothing is written.
+
+    `on_reject(source, rejection)` hears about every rejected row.
 
     Returns one report per file, in the order above.
     """
     reports = [
-        ImportReport(source=name)
+        ImportReport(source=name, on_reject=on_reject and functools.partial(on_reject, name))
         for name in ("Fylker", "Kommuner", "Postnumre", "Kommuneendringer", "Fylkesendringer")
     ]
     county_rows = _counties(counties, reports[0])

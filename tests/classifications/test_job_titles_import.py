@@ -20,8 +20,8 @@ def test_accepts_a_full_list_and_links_unit_groups(styrk08, tmp_path):
     call_command("load_job_titles", path, stdout=out)
 
     assert out.getvalue().splitlines() == [
-        "Stillingstitler: 2 opprettet, 0 oppdatert, 0 uendret, 0 avvist",
-        "Stillingstitler: 0 opprettet, 0 oppdatert, 2 uendret, 0 avvist",
+        "Stillingstitler: 2 lest, 2 opprettet, 0 oppdatert, 0 uendret, 0 lukket, 0 avvist",
+        "Stillingstitler: 2 lest, 0 opprettet, 0 oppdatert, 2 uendret, 0 lukket, 0 avvist",
     ]
     assert JobTitle.objects.get(code="5134103").unit_group.name == "Helsesekretærer"
     assert JobTitle.objects.get(code="9999001").unit_group is None

@@ -33,8 +33,8 @@ def test_second_run_reports_everything_unchanged(styrk08):
     out = io.StringIO()
     call_command("load_classifications", stdout=out)
     assert out.getvalue().splitlines() == [
-        "STYRK-08: 0 opprettet, 0 oppdatert, 582 uendret, 0 avvist",
-        "Lærefag: 0 opprettet, 0 oppdatert, 170 uendret, 0 avvist",
+        "STYRK-08: 582 lest, 0 opprettet, 0 oppdatert, 582 uendret, 0 lukket, 0 avvist",
+        "Lærefag: 182 lest, 0 opprettet, 0 oppdatert, 170 uendret, 0 lukket, 0 avvist",
     ]
 
 
@@ -80,7 +80,7 @@ def test_malformed_rows_are_named_by_line_and_nothing_is_written(tmp_path):
 def test_unknown_parent_is_rejected(tmp_path):
     path = write(tmp_path, "code,parent_code,level,name_nb\n1,,1,Ledere\n21,2,2,Foreldreløs\n")
     report = styrk08_import(path=path)
-    assert [str(r) for r in report.rejected] == ["linje 3: overordnet kode 2 finnes ikke i filen"]
+    assert [str(r) for r in report.rejections] == ["linje 3: overordnet kode 2 finnes ikke i filen"]
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,7 @@ def test_a_bad_row_in_a_region_file_writes_nothing(tmp_path, db):
         county_changes=data / "fe.csv",
     )
 
-    rejected = {report.source: [str(r) for r in report.rejected] for report in reports}
+    rejected = {report.source: [str(r) for r in report.rejections] for report in reports}
     assert rejected["Fylker"] == ["linje 3: ugyldig fylke '4x' 'Feil'"]
     assert rejected["Kommuner"] == ["linje 3: kommune 4602 hører til ukjent fylke '47'"]
     assert rejected["Fylkesendringer"] == ["linje 2: ugyldig dato '2020-13-01'"]

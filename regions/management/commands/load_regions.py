@@ -14,6 +14,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        def print_rejection(source, rejection):
+            self.stderr.write(f"Avvist ({source}) {rejection}")
+
         try:
             reports = regions_import(
                 counties=DATA / "fylker-2024.csv",
@@ -21,12 +24,10 @@ class Command(BaseCommand):
                 postal_codes=DATA / "postnummer.csv",
                 municipality_changes=DATA / "kommune-endringer.csv",
                 county_changes=DATA / "fylke-endringer.csv",
+                on_reject=print_rejection,
             )
         except ImportFailed as exc:
             raise CommandError(str(exc)) from exc
-        for report in reports:
-            for rejection in report.rejected:
-                self.stderr.write(f"Avvist ({report.source}) {rejection}")
         if any(report.rejected for report in reports):
             raise CommandError("Ingenting ble skrevet.")
         for report in reports:

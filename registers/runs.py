@@ -1,0 +1,79 @@
+"""Running a register import: lock, one transaction, threshold, dry run and the run record."""
+
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from registers.importing import ImportFailed, ImportReport
+from registers.locks import ImportLocked, source_lock
+from registers.models import DataSource, ImportRun
+
+
+def _finish(run, report, status, message=""):
+    run.status = status
+    run.finished_at = timezone.now()
+    run.message = message
+    if report is not None:
+        for name in ("read", "created", "updated", "unchanged", "closed", "rejected"):
+            setattr(run, name, getattr(report, name))
+        run.rejected_rows = [
+            {"line": rejection.line, "reason": rejection.reason} for rejection in report.rejections
+        ]
+    run.save()
+    return run
+
+
+def import_run(*, source, path, importer, dry_run=False, threshold=None, on_reject=None, **options):
+    """Import `path` with `importer(path=…, report=…, **options)` and record the run.
+
+    Everything the importer writes happens in one transaction: a file-level problem, a share
+    of rejected rows above the threshold (a fraction; the source's own setting when None), a
+    crash or a dry run leaves the database as it was.
+    Only one run per source at a time. Returns the ImportRun; raises ImportFailed (with the
+    run recorded as failed) when the import was not applied.
+    """
+    path = Path(path)
+    data_source = DataSource.objects.get(key=source)
+    if threshold is None:
+        threshold = float(data_source.rejection_threshold) / 100
+    run = ImportRun.objects.create(source=data_source, file=Path(path).name)
+    report = ImportReport(source=data_source.name, on_reject=on_reject)
+    try:
+        with source_lock(source), transaction.atomic():
+            if not path.is_file():
+                raise ImportFailed(_("Finner ikke filen %(path)s.") % {"path": path})
+            importer(path=path, report=report, **options)
+            if report.rejected_share > threshold:
+                raise ImportFailed(
+                    _(
+                        "%(rejected)s av %(read)s rader ble avvist (%(share).1f %%), over grensen "
+                        "på %(threshold).1f %%. Ingenting ble lagret."
+                    )
+                    % {
+                        "rejected": report.rejected,
+                        "read": report.read,
+                        "share": report.rejected_share * 100,
+                        "threshold": threshold * 100,
+                    }
+                )
+            if dry_run:
+                transaction.set_rollback(True)
+            else:
+                data_source.refreshed_at = timezone.now()
+                data_source.save(update_fields=["refreshed_at"])
+    except ImportLocked as exc:
+        message = _("En import fra %(source)s kjører allerede. Prøv igjen når den er ferdig.") % {
+            "source": data_source.name
+        }
+        _finish(run, None, ImportRun.Status.FAILED, message)
+        raise ImportFailed(message) from exc
+    except ImportFailed as exc:
+        _finish(run, report, ImportRun.Status.FAILED, str(exc))
+        raise
+    except Exception as exc:
+        _finish(run, report, ImportRun.Status.FAILED, f"{type(exc).__name__}: {exc}")
+        raise
+    status = ImportRun.Status.DRY_RUN if dry_run else ImportRun.Status.SUCCEEDED
+    return _finish(run, report, status, "\n".join(report.notes))
