@@ -15,11 +15,14 @@ KEPT_REJECTIONS = 100
 
 @dataclass(frozen=True)
 class Rejection:
+    """A refused row: its line in a text file, or its position ("post") in a JSON list."""
+
     line: int
     reason: str
+    unit: str = "linje"
 
     def __str__(self):
-        return f"linje {self.line}: {self.reason}"
+        return f"{self.unit} {self.line}: {self.reason}"
 
 
 @dataclass
@@ -38,8 +41,8 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     on_reject: Callable[[Rejection], None] | None = field(default=None, repr=False)
 
-    def reject(self, line, reason):
-        rejection = Rejection(line, reason)
+    def reject(self, line, reason, unit="linje"):
+        rejection = Rejection(line, reason, unit)
         self.rejected += 1
         if len(self.rejections) < KEPT_REJECTIONS:
             self.rejections.append(rejection)
@@ -57,7 +60,7 @@ class ImportReport:
         )
 
 
-def read_csv(path, *, required_columns, report):
+def read_csv(path, *, required_columns, report, delimiter=","):
     """Yield (line number, row) from a UTF-8 CSV file with a header row.
 
     The line number is where the record starts in the file, so a person can find it.
@@ -70,7 +73,7 @@ def read_csv(path, *, required_columns, report):
     except OSError as exc:
         raise ImportFailed(f"Kan ikke åpne {path}: {exc.strerror}") from exc
     with handle:
-        reader = csv.DictReader(handle)
+        reader = csv.DictReader(handle, delimiter=delimiter)
         try:
             header = reader.fieldnames
         except UnicodeDecodeError as exc:
@@ -78,6 +81,11 @@ def read_csv(path, *, required_columns, report):
         if not header:
             raise ImportFailed(f"{path.name} er tom.")
         missing = [column for column in required_columns if column not in header]
+        others = {",", ";", "\t"} - {delimiter}
+        if missing and len(header) == 1 and any(other in header[0] for other in others):
+            raise ImportFailed(
+                f"{path.name} bruker feil skilletegn: kolonnene skal skilles med «{delimiter}»."
+            )
         if missing:
             raise ImportFailed(
                 f"{path.name} mangler kolonnene {', '.join(missing)} (fant {', '.join(header)})."

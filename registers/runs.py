@@ -19,7 +19,8 @@ def _finish(run, report, status, message=""):
         for name in ("read", "created", "updated", "unchanged", "closed", "rejected"):
             setattr(run, name, getattr(report, name))
         run.rejected_rows = [
-            {"line": rejection.line, "reason": rejection.reason} for rejection in report.rejections
+            {"line": rejection.line, "unit": rejection.unit, "reason": rejection.reason}
+            for rejection in report.rejections
         ]
     run.save()
     return run
