@@ -22,9 +22,25 @@ class StyrkGroupAdmin(admin.ModelAdmin):
         return False
 
 
+class MappedFilter(admin.SimpleListFilter):
+    title = _("kobling til yrke")
+    parameter_name = "koblet"
+
+    def lookups(self, request, model_admin):
+        return [("nei", _("Ikke koblet til noe yrke")), ("ja", _("Koblet til yrke"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "nei":
+            return queryset.unmapped()
+        if self.value() == "ja":
+            return queryset.filter(occupations__isnull=False).distinct()
+        return queryset
+
+
 @admin.register(JobTitle)
 class JobTitleAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "unit_group", "occupation_count"]
+    list_filter = [MappedFilter]
     search_fields = ["code", "name"]
     list_select_related = ["unit_group"]
     autocomplete_fields = ["unit_group"]

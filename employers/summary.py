@@ -62,6 +62,8 @@ def occupation_employers_refresh(*, occupations=None):
     stale = OccupationEmployer.objects.all()
     if occupations is not None:
         occupations = [getattr(occupation, "pk", occupation) for occupation in occupations]
+        if not occupations:
+            return 0
         stale = stale.filter(occupation__in=occupations)
     stale.delete()
 

@@ -1,11 +1,13 @@
 from django.contrib import admin
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
 
-from registers.models import DataSource
+from registers.models import DataSource, ImportRun
 
 
 @admin.register(DataSource)
 class DataSourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "key", "refreshed_at"]
+    list_display = ["name", "key", "refreshed_at", "rejection_threshold"]
     readonly_fields = ["key"]
 
     def has_add_permission(self, request):
@@ -13,3 +15,42 @@ class DataSourceAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """The log of register imports; written by the importers, read here."""
+
+    list_display = [
+        "started_at",
+        "source",
+        "file",
+        "status",
+        "read",
+        "created",
+        "updated",
+        "unchanged",
+        "closed",
+        "rejected",
+        "finished_at",
+    ]
+    list_filter = ["source", "status"]
+    list_select_related = ["source"]
+    search_fields = ["file", "message"]
+    date_hierarchy = "started_at"
+    exclude = ["rejected_rows"]
+    readonly_fields = ["rejections"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("avviste rader (de første 100)"))
+    def rejections(self, run):
+        return format_html_join(
+            "\n",
+            "<div>{} {}: {}</div>",
+            ((row.get("unit", "linje"), row["line"], row["reason"]) for row in run.rejected_rows),
+        )

@@ -17,6 +17,16 @@ def regions(db):
 
 
 @pytest.fixture
+def places(regions):
+    """A few real municipalities by number: Bergen, Voss, Oslo, Trondheim."""
+    from regions.models import Municipality
+
+    return {
+        m.code: m for m in Municipality.objects.filter(code__in=["4601", "4621", "0301", "5001"])
+    }
+
+
+@pytest.fixture
 def demo_content(styrk08, settings, tmp_path):
     """The demo occupations from fixtures/demo/, with uploaded images in a temporary MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -43,6 +43,8 @@ FULL_FILE_MINIMUM_SHARE = 0.5
 
 def records(path):
     """(position, record) for each element of the JSON array in `path` (.gz or plain)."""
+    if path.stat().st_size == 0:
+        raise ImportFailed(f"{path.name} er tom.")
     opener = gzip.open if path.suffix == ".gz" else open
     try:
         with opener(path, "rb") as handle:
@@ -52,7 +54,8 @@ def records(path):
             f"{path.name} er avkortet eller ikke en gyldig gzip-fil ({exc})."
         ) from exc
     except ijson.JSONError as exc:
-        raise ImportFailed(f"{path.name} er ikke gyldig JSON ({exc}).") from exc
+        detail = str(exc).splitlines()[0]
+        raise ImportFailed(f"{path.name} er ikke gyldig JSON ({detail}).") from exc
 
 
 def _date(value):

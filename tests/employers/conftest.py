@@ -4,7 +4,6 @@ import pytest
 
 from classifications.models import JobTitle
 from employers.summary import occupation_employers_refresh
-from regions.models import Municipality
 from tests.factories import (
     ApprovalFactory,
     EmployerFactory,
@@ -14,13 +13,6 @@ from tests.factories import (
 )
 
 PERIOD = datetime.date(2026, 10, 1)
-
-
-@pytest.fixture
-def places(regions):
-    return {
-        m.code: m for m in Municipality.objects.filter(code__in=["4601", "4621", "0301", "5001"])
-    }
 
 
 @pytest.fixture
