@@ -66,8 +66,4 @@ class ImportCommand(BaseCommand):
         except ImportFailed as exc:
             raise CommandError(str(exc)) from exc
         prefix = "Prøvekjøring, ingenting lagret. " if dry_run else ""
-        self.stdout.write(
-            f"{prefix}{run.source.name}: {run.read} lest, {run.created} opprettet, "
-            f"{run.updated} oppdatert, {run.unchanged} uendret, {run.closed} lukket, "
-            f"{run.rejected} avvist."
-        )
+        self.stdout.write(f"{prefix}{run.source.name}: {run.summary()}.")

@@ -88,3 +88,9 @@ class ImportRun(models.Model):
 
     def __str__(self):
         return f"{self.source} {self.started_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+
+    def summary(self):
+        return (
+            f"{self.read} lest, {self.created} opprettet, {self.updated} oppdatert, "
+            f"{self.unchanged} uendret, {self.closed} lukket, {self.rejected} avvist"
+        )

@@ -7,7 +7,7 @@ The file (see docs/data-feeds.md) is UTF-8, semicolon-separated, one month per f
 
 A file replaces its month for the whole register; earlier months stay. Rows are validated
 while the file streams into a temporary table, and the differences with what is stored are
-applied in a few set-based statements, so a million rows never sit in Python's memory.
+applied in a few set-based statements (see registers.staging).
 """
 
 import datetime
@@ -19,10 +19,10 @@ from classifications.models import JobTitle
 from employers.models import Employer, Employment
 from employers.summary import occupation_employers_refresh
 from registers.importing import ImportFailed
+from registers.staging import StagingTable, reject_staged
 
 COLUMNS = ["orgnr", "stillingskode", "antall_arbeidsforhold", "periode"]
 DELIMITER = ";"
-BATCH = 10_000
 
 EMPLOYER = Employer._meta.db_table
 EMPLOYMENT = Employment._meta.db_table
@@ -53,39 +53,6 @@ def _check_header(raw, path):
         f"{path.name} har ikke kolonnene {DELIMITER.join(COLUMNS)}"
         + (f" (mangler {', '.join(missing)})." if missing else " i denne rekkefølgen.")
     )
-
-
-class _Staging:
-    """A temporary table that the file's valid rows stream into."""
-
-    def __init__(self, cursor):
-        self.cursor = cursor
-        self.rows = []
-        cursor.execute("DROP TABLE IF EXISTS aa_staging")
-        cursor.execute(
-            "CREATE TEMPORARY TABLE aa_staging (line INTEGER NOT NULL, orgnr VARCHAR(9) NOT NULL, "
-            "code VARCHAR(7) NOT NULL, count INTEGER NOT NULL)"
-        )
-
-    def add(self, row):
-        self.rows.append(row)
-        if len(self.rows) >= BATCH:
-            self.flush()
-
-    def flush(self):
-        if not self.rows:
-            return
-        if connection.vendor == "postgresql":
-            raw = self.cursor.cursor
-            with raw.copy("COPY aa_staging (line, orgnr, code, count) FROM STDIN") as copy:
-                for row in self.rows:
-                    copy.write_row(row)
-        else:
-            self.cursor.executemany(
-                "INSERT INTO aa_staging (line, orgnr, code, count) VALUES (%s, %s, %s, %s)",
-                self.rows,
-            )
-        self.rows = []
 
 
 def _stage(path, staging, report, expected_period):
@@ -128,20 +95,6 @@ def _stage(path, staging, report, expected_period):
     if report.read == 0:
         raise ImportFailed(f"{path.name} har ingen rader.")
     return period
-
-
-def _reject(cursor, report, select, reason):
-    """Reject the staged rows that `select` finds (line first), then remove them."""
-    cursor.execute(select)
-    lines = []
-    for line, *values in cursor.fetchall():
-        report.reject(line, reason(*values))
-        lines.append(line)
-    for start in range(0, len(lines), 500):
-        chunk = lines[start : start + 500]
-        cursor.execute(
-            f"DELETE FROM aa_staging WHERE line IN ({', '.join(['%s'] * len(chunk))})", chunk
-        )
 
 
 def _apply(cursor, period, report):
@@ -188,26 +141,38 @@ def _apply(cursor, period, report):
 def aa_import(*, path, report, period=None):
     """Import one month of Aa-registeret; `period` (a date), when given, must match the file."""
     with connection.cursor() as cursor:
-        staging = _Staging(cursor)
+        staging = StagingTable(
+            cursor,
+            "aa_staging",
+            [
+                ("position", "INTEGER NOT NULL"),
+                ("orgnr", "VARCHAR(9) NOT NULL"),
+                ("code", "VARCHAR(7) NOT NULL"),
+                ("count", "INTEGER NOT NULL"),
+            ],
+        )
         period = _stage(path, staging, report, period)
         if period is None:
             raise ImportFailed(f"{path.name} har ingen gyldige rader.")
         cursor.execute("CREATE INDEX aa_staging_key ON aa_staging (orgnr, code)")
-        _reject(
+        reject_staged(
             cursor,
             report,
-            "SELECT s.line, s.orgnr, s.code, f.first FROM aa_staging s JOIN (SELECT orgnr, code, "
-            "MIN(line) AS first FROM aa_staging GROUP BY orgnr, code HAVING COUNT(*) > 1) f "
-            "ON f.orgnr = s.orgnr AND f.code = s.code WHERE s.line <> f.first ORDER BY s.line",
+            "aa_staging",
+            "SELECT s.position, s.orgnr, s.code, f.first FROM aa_staging s JOIN (SELECT orgnr, "
+            "code, MIN(position) AS first FROM aa_staging GROUP BY orgnr, code "
+            "HAVING COUNT(*) > 1) f ON f.orgnr = s.orgnr AND f.code = s.code "
+            "WHERE s.position <> f.first ORDER BY s.position",
             lambda orgnr, code, first: (
                 f"{orgnr} med stillingskode {code} står også på linje {first}"
             ),
         )
-        _reject(
+        reject_staged(
             cursor,
             report,
-            "SELECT s.line, s.orgnr FROM aa_staging s WHERE NOT EXISTS "
-            f"(SELECT 1 FROM {EMPLOYER} e WHERE e.orgnr = s.orgnr) ORDER BY s.line",
+            "aa_staging",
+            "SELECT s.position, s.orgnr FROM aa_staging s WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {EMPLOYER} e WHERE e.orgnr = s.orgnr) ORDER BY s.position",
             lambda orgnr: f"ukjent virksomhet {orgnr} (ikke i Enhetsregisteret)",
         )
         cursor.execute(
@@ -220,7 +185,7 @@ def aa_import(*, path, report, period=None):
                 f"{new_titles} nye stillingstitler uten yrke; koble dem til yrker i admin."
             )
         changed = _apply(cursor, period, report)
-        cursor.execute("DROP TABLE aa_staging")
+        staging.drop()
     if changed:
         occupation_employers_refresh()
     return report

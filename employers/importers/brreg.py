@@ -5,7 +5,7 @@ Reads the bulk downloads as they are published: a gzip-compressed JSON array of 
 (plain JSON works too). The file is streamed with ijson and written in batches, so memory
 stays flat however large the file. An establishment is upserted on its organisation number;
 one with a closing or deletion date, or missing from a full file, is marked closed, never
-deleted.
+deleted. Records stream into a staging table and are applied with set-based statements.
 """
 
 import datetime
@@ -13,6 +13,7 @@ import gzip
 import zlib
 
 import ijson
+from django.db import connection
 from django.utils import timezone
 from stdnum.no import orgnr as stdnum_orgnr
 
@@ -21,8 +22,8 @@ from employers.summary import occupation_employers_refresh
 from regions.models import Municipality
 from regions.resolve import resolve_municipality
 from registers.importing import ImportFailed
+from registers.staging import StagingTable, reject_staged, same
 
-BATCH = 2000
 FIELDS = [
     "name",
     "parent_orgnr",
@@ -36,6 +37,15 @@ FIELDS = [
     "registered_on",
     "closed_on",
 ]
+STRINGS = {
+    "name",
+    "parent_orgnr",
+    "nace_code",
+    "nace_text",
+    "address",
+    "postal_code",
+    "postal_place",
+}
 # A "full" file with fewer of today's open establishments than this is refused: it is more
 # likely a partial or broken file than half the country closing at once.
 FULL_FILE_MINIMUM_SHARE = 0.5
@@ -120,108 +130,149 @@ def _parse(record, municipalities):
     }, None
 
 
-def _write(batch, report):
-    """Upsert a batch of parsed records; a record newly closed counts as closed."""
-    existing = Employer.objects.in_bulk([row["orgnr"] for row in batch], field_name="orgnr")
-    to_create, to_update, fields = [], [], set()
-    for row in batch:
-        employer = existing.get(row["orgnr"])
-        if employer is None:
-            to_create.append(Employer(**row))
-            continue
-        changed = {f: v for f, v in row.items() if f != "orgnr" and getattr(employer, f) != v}
-        if not changed:
-            report.unchanged += 1
-            continue
-        if "closed_on" in changed and employer.closed_on is None:
-            report.closed += 1
-        else:
-            report.updated += 1
-        for field, value in changed.items():
-            setattr(employer, field, value)
-        fields.update(changed)
-        to_update.append(employer)
-    Employer.objects.bulk_create(to_create, batch_size=BATCH)
-    if to_update:
-        Employer.objects.bulk_update(to_update, sorted(fields), batch_size=BATCH)
-    report.created += len(to_create)
+STAGING = [
+    ("position", "INTEGER NOT NULL"),
+    ("orgnr", "VARCHAR(9) NOT NULL"),
+    ("stub", "INTEGER NOT NULL"),
+    ("name", "VARCHAR(200) NOT NULL"),
+    ("parent_orgnr", "VARCHAR(9) NOT NULL"),
+    ("nace_code", "VARCHAR(6) NOT NULL"),
+    ("nace_text", "VARCHAR(200) NOT NULL"),
+    ("address", "VARCHAR(300) NOT NULL"),
+    ("postal_code", "VARCHAR(4) NOT NULL"),
+    ("postal_place", "VARCHAR(100) NOT NULL"),
+    ("municipality_id", "BIGINT"),
+    ("employees", "INTEGER"),
+    ("registered_on", "DATE"),
+    ("closed_on", "DATE"),
+]
+EMPLOYER = Employer._meta.db_table
+# What a deleted unit's stub says; the other fields keep what we knew.
+STUB_FIELDS = ["name", "closed_on"]
 
 
-def _close_missing(seen, report, path):
-    """Close the open establishments a full file no longer lists."""
-    open_orgnrs = set(Employer.objects.active().values_list("orgnr", flat=True))
-    missing = sorted(open_orgnrs - seen)
-    if open_orgnrs and len(open_orgnrs) - len(missing) < FULL_FILE_MINIMUM_SHARE * len(open_orgnrs):
-        raise ImportFailed(
-            f"{path.name} har bare {len(open_orgnrs) - len(missing)} av de {len(open_orgnrs)} "
-            "åpne virksomhetene vi har; det ser ikke ut som en full fil. Ingenting ble lagret."
-        )
-    today = timezone.localdate()
-    for start in range(0, len(missing), 500):
-        report.closed += Employer.objects.filter(orgnr__in=missing[start : start + 500]).update(
-            closed_on=today
-        )
+def _unchanged(fields, alias="e"):
+    return " AND ".join(same(f"{alias}.{field}", f"s.{field}") for field in fields)
 
 
-def _parent_names(path, report):
-    """Copy the names of legal units ("enheter") onto the establishments they own."""
-    renamed = 0
-    batch = {}
-
-    def flush():
-        nonlocal renamed
-        owned = Employer.objects.filter(parent_orgnr__in=list(batch)).only(
-            "pk", "parent_orgnr", "parent_name"
-        )
-        changed = []
-        for employer in owned:
-            if employer.parent_name != batch[employer.parent_orgnr]:
-                employer.parent_name = batch[employer.parent_orgnr]
-                changed.append(employer)
-        Employer.objects.bulk_update(changed, ["parent_name"], batch_size=BATCH)
-        renamed += len(changed)
-        batch.clear()
-
-    for position, record in records(path):
-        orgnr = str(record.get("organisasjonsnummer") or "") if isinstance(record, dict) else ""
-        name = (record.get("navn") or "").strip() if isinstance(record, dict) else ""
-        if not stdnum_orgnr.is_valid(orgnr) or not name:
-            report.reject(position, f"enhet {orgnr!r} mangler gyldig nummer eller navn", "post")
-            continue
-        batch[orgnr] = name[:200]
-        if len(batch) >= BATCH:
-            flush()
-    flush()
-    if renamed:
-        report.notes.append(f"{renamed} virksomheter fikk oppdatert navn på overordnet enhet.")
-
-
-def brreg_import(*, path, report, full=False, parents=None):
-    """Import establishments from `path`; `full` closes those missing from it, and `parents`
-    (a file of legal units) fills in the names of the units that own them."""
+def _stage(path, staging, report):
     municipalities = _Municipalities()
-    seen, batch = set(), []
     for position, record in records(path):
         report.read += 1
         row, problem = _parse(record, municipalities)
         if problem:
             report.reject(position, problem, "post")
             continue
-        if row["orgnr"] in seen:
-            report.reject(position, f"{row['orgnr']} står to ganger i filen", "post")
+        stub = "parent_orgnr" not in row
+        values = (row.get(field, "" if field in STRINGS else None) for field in FIELDS)
+        staging.add((position, row["orgnr"], int(stub), *values))
+    staging.flush()
+
+
+def _apply(cursor, report):
+    """Make the stored establishments agree with the staged ones, in a few statements."""
+    full_match = _unchanged(FIELDS)
+    stub_match = _unchanged(STUB_FIELDS)
+    join = f"FROM brreg_staging s JOIN {EMPLOYER} e ON e.orgnr = s.orgnr"
+    cursor.execute(
+        f"SELECT COUNT(*) {join} "
+        f"WHERE (s.stub = 0 AND {full_match}) OR (s.stub = 1 AND {stub_match})"
+    )
+    report.unchanged += cursor.fetchone()[0]
+    cursor.execute(f"SELECT COUNT(*) {join} WHERE e.closed_on IS NULL AND s.closed_on IS NOT NULL")
+    newly_closed = cursor.fetchone()[0]
+    report.closed += newly_closed
+
+    changed = 0
+    for stub, fields in ((0, FIELDS), (1, STUB_FIELDS)):
+        assignments = ", ".join(f"{field} = s.{field}" for field in fields)
+        cursor.execute(
+            f"UPDATE {EMPLOYER} SET {assignments} FROM brreg_staging s "
+            f"WHERE {EMPLOYER}.orgnr = s.orgnr AND s.stub = {stub} "
+            f"AND NOT ({_unchanged(fields, alias=EMPLOYER)})"
+        )
+        changed += cursor.rowcount
+    report.updated += changed - newly_closed
+    columns = ", ".join(["orgnr", "parent_name", *FIELDS])
+    values = ", ".join(["s.orgnr", "''", *(f"s.{field}" for field in FIELDS)])
+    cursor.execute(
+        f"INSERT INTO {EMPLOYER} ({columns}) SELECT {values} FROM brreg_staging s "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {EMPLOYER} e WHERE e.orgnr = s.orgnr)"
+    )
+    report.created += cursor.rowcount
+
+
+def _close_missing(cursor, report, path):
+    """Close the open establishments a full file no longer lists."""
+    cursor.execute(f"SELECT COUNT(*) FROM {EMPLOYER} WHERE closed_on IS NULL")
+    open_count = cursor.fetchone()[0]
+    missing = (
+        "closed_on IS NULL AND NOT EXISTS "
+        f"(SELECT 1 FROM brreg_staging s WHERE s.orgnr = {EMPLOYER}.orgnr)"
+    )
+    cursor.execute(f"SELECT COUNT(*) FROM {EMPLOYER} WHERE {missing}")
+    listed = open_count - cursor.fetchone()[0]
+    if open_count and listed < FULL_FILE_MINIMUM_SHARE * open_count:
+        raise ImportFailed(
+            f"{path.name} har bare {listed} av de {open_count} åpne virksomhetene vi har; "
+            "det ser ikke ut som en full fil. Ingenting ble lagret."
+        )
+    cursor.execute(f"UPDATE {EMPLOYER} SET closed_on = %s WHERE {missing}", [timezone.localdate()])
+    report.closed += cursor.rowcount
+
+
+def _parent_names(cursor, path, report):
+    """Copy the names of legal units ("enheter") onto the establishments they own."""
+    staging = StagingTable(
+        cursor,
+        "brreg_parents",
+        [("orgnr", "VARCHAR(9) NOT NULL"), ("name", "VARCHAR(200) NOT NULL")],
+    )
+    for position, record in records(path):
+        orgnr = str(record.get("organisasjonsnummer") or "") if isinstance(record, dict) else ""
+        name = (record.get("navn") or "").strip() if isinstance(record, dict) else ""
+        if not stdnum_orgnr.is_valid(orgnr) or not name:
+            report.reject(position, f"enhet {orgnr!r} mangler gyldig nummer eller navn", "post")
             continue
-        seen.add(row["orgnr"])
-        batch.append(row)
-        if len(batch) >= BATCH:
-            _write(batch, report)
-            batch = []
-    _write(batch, report)
-    if report.read == 0:
-        raise ImportFailed(f"{path.name} har ingen virksomheter (ventet en JSON-liste).")
-    if full:
-        _close_missing(seen, report, path)
-    if parents is not None:
-        _parent_names(parents, report)
+        staging.add((orgnr, name[:200]))
+    staging.flush()
+    cursor.execute("CREATE INDEX brreg_parents_orgnr ON brreg_parents (orgnr)")
+    cursor.execute(
+        f"UPDATE {EMPLOYER} SET parent_name = p.name FROM brreg_parents p "
+        f"WHERE {EMPLOYER}.parent_orgnr = p.orgnr AND {EMPLOYER}.parent_name <> p.name"
+    )
+    if cursor.rowcount:
+        report.notes.append(
+            f"{cursor.rowcount} virksomheter fikk oppdatert navn på overordnet enhet."
+        )
+    staging.drop()
+
+
+def brreg_import(*, path, report, full=False, parents=None):
+    """Import establishments from `path`; `full` closes those missing from it, and `parents`
+    (a file of legal units) fills in the names of the units that own them."""
+    with connection.cursor() as cursor:
+        staging = StagingTable(cursor, "brreg_staging", STAGING)
+        _stage(path, staging, report)
+        if report.read == 0:
+            raise ImportFailed(f"{path.name} har ingen virksomheter (ventet en JSON-liste).")
+        cursor.execute("CREATE INDEX brreg_staging_orgnr ON brreg_staging (orgnr)")
+        reject_staged(
+            cursor,
+            report,
+            "brreg_staging",
+            "SELECT s.position, s.orgnr FROM brreg_staging s JOIN (SELECT orgnr, MIN(position) "
+            "AS first FROM brreg_staging GROUP BY orgnr HAVING COUNT(*) > 1) f "
+            "ON f.orgnr = s.orgnr WHERE s.position <> f.first ORDER BY s.position",
+            lambda orgnr: f"{orgnr} står to ganger i filen",
+            "post",
+        )
+        _apply(cursor, report)
+        if full:
+            _close_missing(cursor, report, path)
+        if parents is not None:
+            _parent_names(cursor, parents, report)
+        staging.drop()
     if report.created or report.updated or report.closed:
         occupation_employers_refresh()
     return report

@@ -1,0 +1,71 @@
+import gzip
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from employers.models import ApprenticeshipApproval, Employer, Employment
+from registers.models import ImportRun
+
+pytestmark = pytest.mark.django_db
+
+BRREG = Path(__file__).resolve().parent.parent / "data" / "brreg"
+POSTEN, DNB_OSLO = "918018395", "983498221"
+
+
+@pytest.fixture
+def inbox(tmp_path, demo_content, regions, settings):
+    settings.IMPORT_DIR = tmp_path / "inbox"
+    for folder in ("enhetsregisteret", "aa-registeret", "vigo"):
+        (settings.IMPORT_DIR / folder).mkdir(parents=True)
+    with gzip.open(settings.IMPORT_DIR / "enhetsregisteret/underenheter_alle.json.gz", "wb") as out:
+        out.write((BRREG / "underenheter-sample.json").read_bytes())
+    shutil.copy(
+        BRREG / "enheter-sample.json", settings.IMPORT_DIR / "enhetsregisteret/enheter_alle.json"
+    )
+    (settings.IMPORT_DIR / "aa-registeret/aa-2026-10.csv").write_text(
+        "orgnr;stillingskode;antall_arbeidsforhold;periode\n"
+        f"{POSTEN};5134103;2;2026-10\n{DNB_OSLO};5134101;1;2026-10\n",
+        encoding="utf-8",
+    )
+    (settings.IMPORT_DIR / "vigo/vigo-03.csv").write_text(
+        "orgnr;fylkesnummer;programomradekode;laerefag;godkjent;godkjent_fra;godkjent_til;"
+        f"lopende_laerekontrakter\n{POSTEN};03;HSHEA3----;Helsearbeiderfaget;ja;2019-08-01;;2\n",
+        encoding="utf-8",
+    )
+    return settings.IMPORT_DIR
+
+
+def test_imports_everything_in_order_and_archives_the_files(inbox):
+    out = io.StringIO()
+    call_command("import_all", stdout=out)
+
+    assert Employer.objects.count() == 14
+    assert Employment.objects.count() == 2
+    assert ApprenticeshipApproval.objects.count() == 1
+    assert Employer.objects.get(orgnr="991770526").parent_name == "EQUINOR ASA"
+    assert [run.source.key for run in ImportRun.objects.order_by("started_at")] == [
+        "enhetsregisteret",
+        "aa-registeret",
+        "vigo",
+    ]
+    assert not list(inbox.glob("*/*.*"))
+    assert len(list((inbox / "arkiv").glob("*/*"))) == 4
+    assert "underenheter_alle.json.gz: 14 lest, 14 opprettet" in out.getvalue()
+
+
+def test_a_failing_file_does_not_stop_the_others_but_fails_the_command(inbox):
+    (inbox / "vigo/vigo-03.csv").write_text("feil\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="1 import"):
+        call_command("import_all", stdout=io.StringIO(), stderr=io.StringIO())
+    assert Employment.objects.count() == 2
+    assert (inbox / "vigo/vigo-03.csv").exists()
+
+
+def test_only_and_dry_run(inbox):
+    call_command("import_all", "--only", "enhetsregisteret", "--dry-run", stdout=io.StringIO())
+    assert not Employer.objects.exists()
+    assert (inbox / "enhetsregisteret/underenheter_alle.json.gz").exists()
+    assert ImportRun.objects.get().status == ImportRun.Status.DRY_RUN
