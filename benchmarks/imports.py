@@ -149,14 +149,8 @@ def main():
         labels = ("first import", "same file again") if count == 300_000 else ("first import",)
         for label in labels:
             seconds, peak, summary = run_command("import_brreg", str(path))
-            results.append(
-                (f"Enhetsregisteret, {count:,} records, {label}", seconds, peak, summary)
-            )
-
-    print("\n| import | seconds | peak memory MB | result |")
-    print("|---|---|---|---|")
-    for label, seconds, peak, summary in results:
-        print(f"| {label} | {seconds:.0f} | {peak:.0f} | {summary} |")
+            name = f"Enhetsregisteret, {count:,} records ({size:.0f} MB gzip), {label}"
+            result(f"{name}; {employers:,} stored before", seconds, peak, summary)
 
 
 if __name__ == "__main__":
