@@ -117,7 +117,10 @@ class Employer(models.Model):
 class Employment(models.Model):
     """Employment relationships in one job title at one establishment in one month (NAV)."""
 
-    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="employment")
+    # Indexed by employment_unique, which leads with the employer.
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="employment", db_index=False
+    )
     job_title = models.ForeignKey(
         JobTitle,
         on_delete=models.PROTECT,
@@ -208,13 +211,21 @@ class OccupationEmployer(models.Model):
     changes its inputs calls (imports, the demo generator, job-title mapping in the admin).
     """
 
+    # Rebuilt in bulk, so it carries only the indexes its readers use (see Meta.indexes).
     occupation = models.ForeignKey(
-        "occupations.Occupation", on_delete=models.CASCADE, related_name="employer_rows"
+        "occupations.Occupation",
+        on_delete=models.CASCADE,
+        related_name="employer_rows",
+        db_index=False,
     )
-    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="occupation_rows")
-    county = models.ForeignKey(County, on_delete=models.CASCADE, null=True, related_name="+")
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="occupation_rows", db_index=False
+    )
+    county = models.ForeignKey(
+        County, on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, null=True, related_name="+"
+        Municipality, on_delete=models.CASCADE, null=True, related_name="+", db_index=False
     )
     employed = models.PositiveIntegerField(_("ansatte i yrket"))
     contracts = models.PositiveIntegerField(_("løpende lærekontrakter"))

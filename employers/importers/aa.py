@@ -99,12 +99,21 @@ def _stage(path, staging, report, expected_period):
 
 def _apply(cursor, period, report):
     """Make the stored month equal to the staged rows; returns whether anything changed."""
-    cursor.execute("DROP TABLE IF EXISTS aa_rows")
-    cursor.execute(
-        "CREATE TEMPORARY TABLE aa_rows AS SELECT e.id AS employer_id, t.id AS job_title_id, "
-        f"s.count AS count FROM aa_staging s JOIN {EMPLOYER} e ON e.orgnr = s.orgnr "
-        f"JOIN {JOB_TITLE} t ON t.code = s.code"
+    resolved = (
+        "SELECT e.id AS employer_id, t.id AS job_title_id, s.count AS count FROM aa_staging s "
+        f"JOIN {EMPLOYER} e ON e.orgnr = s.orgnr JOIN {JOB_TITLE} t ON t.code = s.code"
     )
+    cursor.execute(f"SELECT 1 FROM {EMPLOYMENT} WHERE period = %s LIMIT 1", [period])
+    if cursor.fetchone() is None:  # A new month, the usual case: nothing to compare with.
+        cursor.execute(
+            f"INSERT INTO {EMPLOYMENT} (employer_id, job_title_id, period, count) "
+            f"SELECT r.employer_id, r.job_title_id, %s, r.count FROM ({resolved}) r",
+            [period],
+        )
+        report.created += cursor.rowcount
+        return report.created > 0
+    cursor.execute("DROP TABLE IF EXISTS aa_rows")
+    cursor.execute(f"CREATE TEMPORARY TABLE aa_rows AS {resolved}")
     cursor.execute("CREATE UNIQUE INDEX aa_rows_key ON aa_rows (employer_id, job_title_id)")
     same_key = "r.employer_id = m.employer_id AND r.job_title_id = m.job_title_id AND m.period = %s"
     cursor.execute(
