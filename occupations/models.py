@@ -43,7 +43,14 @@ class OccupationQuerySet(models.QuerySet):
             "workplaces",
             "trades",
             models.Prefetch("job_titles", queryset=JobTitle.objects.select_related("unit_group")),
-            models.Prefetch("styrk_groups", queryset=StyrkGroup.objects.order_by("code")),
+            models.Prefetch(
+                "styrk_groups",
+                queryset=StyrkGroup.objects.order_by("code").prefetch_related(
+                    models.Prefetch(
+                        "salary_statistics", queryset=SalaryStatistic.objects.newest_year()
+                    )
+                ),
+            ),
             models.Prefetch(
                 "programmes",
                 queryset=OccupationEducation.objects.select_related("education").prefetch_related(
@@ -280,6 +287,9 @@ class Workplace(OrderedItem):
         return self.name
 
 
+# The education block shows this many occupations: the ones most of the graduates work in.
+TOP_OUTCOMES = 10
+
 validate_nus_code = RegexValidator(r"^\d{6}$", _("En NUS-kode har 6 sifre, for eksempel 464201."))
 
 
@@ -332,7 +342,7 @@ class Education(models.Model):
         return f"{self.nus_code} - {label}" if self.nus_code else label
 
     def latest_outcomes(self):
-        """Shares from the newest year of statistics, largest first (uses prefetched rows)."""
+        """The ten largest shares from the newest year of statistics (uses prefetched rows)."""
         outcomes = list(self.outcomes.all())
         if not outcomes:
             return []
@@ -340,7 +350,7 @@ class Education(models.Model):
         return sorted(
             (outcome for outcome in outcomes if outcome.year == year),
             key=lambda outcome: (-outcome.share_percent, outcome.styrk_group.name),
-        )
+        )[:TOP_OUTCOMES]
 
 
 class GraduateOutcome(models.Model):

@@ -70,8 +70,10 @@ def test_figures_ssb_does_not_publish_keep_their_status(group):
     run()
     for measure in Measure:
         assert figure(2024, "OFFENTLIG", "1", measure) == (None, ":")
+    assert figure(2024, "OFFENTLIG", "0", Measure.LOWER_QUARTILE) == (None, ":")
+    assert figure(2024, "OFFENTLIG", "0", Measure.MEDIAN) == (47780, "")
     assert figure(2023, "PRIVAT", "2", Measure.MEAN) == (None, "..")
-    assert SalaryStatistic.objects.filter(value__isnull=True).count() == 5
+    assert SalaryStatistic.objects.filter(value__isnull=True).count() == 7
 
 
 def test_second_run_changes_nothing_and_a_new_figure_updates_one_row(group, document, tmp_path):
