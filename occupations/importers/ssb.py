@@ -19,12 +19,12 @@ from registers.importing import ImportFailed
 from registers.jsonstat import read_dataset
 
 EDUCATION = ("Utdanning", "NUS")
-OCCUPATION = ("Yrke",)
-CONTENTS = ("ContentsCode",)
-YEAR = ("Tid",)
-SECTOR = ("Sektor",)
-GENDER = ("Kjonn",)
-MEASURE = ("MaaleMetode",)
+OCCUPATION = "Yrke"
+CONTENTS = "ContentsCode"
+YEAR = "Tid"
+SECTOR = "Sektor"
+GENDER = "Kjonn"
+MEASURE = "MaaleMetode"
 
 # SSB's symbols for a figure that is not given: cannot occur, not available, not yet
 # available, not published (too few people).
@@ -45,10 +45,12 @@ MEASURE_WORDS = {
     "øvre kvartil": SalaryStatistic.Measure.UPPER_QUARTILE,
 }
 ONE_DECIMAL = Decimal("0.1")
+STATUS_LENGTH = SalaryStatistic._meta.get_field("status").max_length
 
 
-def _check_others(dataset, used):
-    """Dimensions the import does not read must be narrowed to one category in the download."""
+def _check_shape(dataset, used):
+    """The dataset has cells, and every dimension the import does not read (`used` are the
+    ids it does) is narrowed to one category, so that no two cells mean the same figure."""
     for dimension in dataset.dimensions.values():
         if dimension.id not in used and len(dimension.codes) != 1:
             raise ImportFailed(
@@ -72,6 +74,14 @@ def _unit_groups(dimension):
     return dict(
         StyrkGroup.objects.unit_groups().filter(code__in=dimension.codes).values_list("code", "pk")
     )
+
+
+def _check_code_length(dataset, dimension, max_length):
+    for code in dimension.codes:
+        if len(code) > max_length:
+            raise ImportFailed(
+                f"{dataset.name}: koden {code!r} i {dimension.id} er lengre enn {max_length} tegn."
+            )
 
 
 def _is_unit_group_code(code):
@@ -127,15 +137,15 @@ def ssb_education_import(*, path, report):
     """
     dataset = read_dataset(path)
     education = dataset.dimension(*EDUCATION)
-    occupation = dataset.dimension(*OCCUPATION)
-    contents = dataset.dimension(*CONTENTS)
-    time = dataset.dimension(*YEAR)
+    occupation = dataset.dimension(OCCUPATION)
+    contents = dataset.dimension(CONTENTS)
+    time = dataset.dimension(YEAR)
     if len(contents.codes) != 1:
         raise ImportFailed(
             f"{dataset.name}: ContentsCode skal ha én kategori (antall sysselsatte), "
             f"har {', '.join(contents.codes)}."
         )
-    _check_others(dataset, {education.id, occupation.id, contents.id, time.id})
+    _check_shape(dataset, {education.id, occupation.id, contents.id, time.id})
     years = _years(dataset, time)
     educations = dict(
         Education.objects.filter(nus_code__in=education.codes).values_list("nus_code", "pk")
@@ -219,13 +229,14 @@ def ssb_salary_import(*, path, report):
     from ContentsCode. Rows the file does not mention are left as they are.
     """
     dataset = read_dataset(path)
-    occupation = dataset.dimension(*OCCUPATION)
-    sector = dataset.dimension(*SECTOR)
-    gender = dataset.dimension(*GENDER)
-    contents = dataset.dimension(*CONTENTS)
-    time = dataset.dimension(*YEAR)
-    measure = dataset.dimension(*MEASURE) if MEASURE[0] in dataset.dimensions else contents
-    _check_others(dataset, {occupation.id, sector.id, gender.id, measure.id, time.id})
+    occupation = dataset.dimension(OCCUPATION)
+    sector = dataset.dimension(SECTOR)
+    gender = dataset.dimension(GENDER)
+    time = dataset.dimension(YEAR)
+    measure = dataset.dimensions.get(MEASURE) or dataset.dimension(CONTENTS)
+    _check_shape(dataset, {occupation.id, sector.id, gender.id, measure.id, time.id})
+    for dimension, field in [(sector, "sector_code"), (gender, "gender_code")]:
+        _check_code_length(dataset, dimension, SalaryStatistic._meta.get_field(field).max_length)
     years = _years(dataset, time)
     measures = _measures(dataset, measure)
     groups = _unit_groups(occupation)
@@ -245,6 +256,9 @@ def ssb_salary_import(*, path, report):
         if value is not None and value < 0:
             report.reject(position, f"månedslønnen {value!r} er negativ", CELL)
             continue
+        if len(status) > STATUS_LENGTH:
+            report.reject(position, f"ukjent standardtegn {status!r}", CELL)
+            continue
         sector_code, gender_code = record[sector.id], record[gender.id]
         key = (
             groups[styrk],
@@ -254,9 +268,9 @@ def ssb_salary_import(*, path, report):
             measures[record[measure.id]],
         )
         wanted[key] = {
-            "sector_label": sector.labels[sector_code],
+            "sector_label": sector.labels[sector_code][:200],
             "sector_order": sector_order[sector_code],
-            "gender_label": gender.labels[gender_code],
+            "gender_label": gender.labels[gender_code][:100],
             "gender_order": gender_order[gender_code],
             "value": None if value is None else round(value),
             "status": (status or MISSING) if value is None else status,

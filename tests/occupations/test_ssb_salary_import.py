@@ -135,6 +135,21 @@ def test_rejected_cells_name_the_reason(group, document, tmp_path):
     assert (report.read, report.created, report.rejected) == (216, 71, 145)
 
 
+def test_a_status_that_is_not_an_ssb_symbol_is_rejected(group, document, tmp_path):
+    document["status"]["0"] = "foreløpig"
+    report = ImportReport(source="SSB")
+    ssb_salary_import(path=write(tmp_path, document), report=report)
+    assert [str(rejection) for rejection in report.rejections] == [
+        "celle 1: ukjent standardtegn 'foreløpig'"
+    ]
+
+
+def long_sector_code(document):
+    category = document["dimension"]["Sektor"]["category"]
+    category["index"]["A" * 21] = category["index"].pop("ALLE")
+    category["label"]["A" * 21] = category["label"].pop("ALLE")
+
+
 def rename_measure(document, code, new_code, label):
     category = document["dimension"]["ContentsCode"]["category"]
     category["index"][new_code] = category["index"].pop(code)
@@ -162,6 +177,7 @@ def no_gender(document):
             r"ContentsCode har to kategorier for median; velg én",
         ),
         (no_gender, r"lonn\.json mangler dimensjonen Kjonn \(har Yrke, Sektor, ContentsCode"),
+        (long_sector_code, r"koden 'AAAAAAAAAAAAAAAAAAAAA' i Sektor er lengre enn 20 tegn"),
         (lambda document: document.update({"value": {"999": 1}}), r"nøkkelen '999'"),
         (lambda document: document.update({"version": "1.0"}), r"er ikke JSON-stat 2\.0"),
     ],
