@@ -17,7 +17,7 @@ from tests.factories import EducationFactory, GraduateOutcomeFactory, StyrkGroup
 DATA = Path(__file__).resolve().parent.parent / "data" / "ssb"
 FILE = DATA / "sysselsatte-utdanning-yrke.json"
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("ssb_source")]
 
 
 @pytest.fixture
