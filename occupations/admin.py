@@ -16,6 +16,7 @@ from occupations.models import (
     OccupationEducation,
     QualityReview,
     ReviewOrganisation,
+    SalaryStatistic,
     SlugRedirect,
     Workplace,
 )
@@ -195,6 +196,34 @@ class EducationAdmin(admin.ModelAdmin):
     list_display = ["name", "level", "nus_code"]
     search_fields = ["name", "nus_code"]
     inlines = [GraduateOutcomeInline]
+
+
+@admin.register(SalaryStatistic)
+class SalaryStatisticAdmin(admin.ModelAdmin):
+    """SSB's figures as imported (import_ssb_salary); editors look them up, never type them."""
+
+    list_display = [
+        "styrk_group",
+        "year",
+        "sector_label",
+        "gender_label",
+        "measure",
+        "value",
+        "status",
+    ]
+    list_filter = ["year", "measure", "sector_label", "gender_label", "status"]
+    search_fields = ["styrk_group__code", "styrk_group__name"]
+    list_select_related = ["styrk_group"]
+    ordering = ["styrk_group__code", "-year", "sector_order", "gender_order", "measure"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ReviewOrganisation)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from employers.sections import occupation_employer_section
 from norwegian.collation import ALPHABET, initial_letter
 from occupations.models import Occupation, SlugRedirect
+from occupations.salary import salary_tables
 
 
 def home(request):
@@ -48,6 +49,10 @@ def occupation_detail(request, slug):
     return render(
         request,
         "occupations/occupation_detail.html",
-        {"occupation": occupation, "employers": employers},
+        {
+            "occupation": occupation,
+            "employers": employers,
+            "salary_tables": salary_tables(occupation),
+        },
         status=employers.status,
     )

@@ -51,3 +51,15 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def ssb_source(db):
+    """SSB's data source as the registers data migration creates it. Tests that flush the
+    database (the browser tests, with a live server) delete it, so it is made again here."""
+    from registers.models import DataSource
+
+    source, _created = DataSource.objects.get_or_create(
+        key=DataSource.Key.SSB, defaults={"name": "Statistisk sentralbyrå"}
+    )
+    return source

@@ -15,6 +15,7 @@ from occupations.models import (
     OccupationEducation,
     QualityReview,
     ReviewOrganisation,
+    SalaryStatistic,
     Workplace,
 )
 from regions.models import County, Municipality
@@ -106,6 +107,25 @@ class GraduateOutcomeFactory(factory.django.DjangoModelFactory):
     styrk_group = factory.SubFactory(StyrkGroupFactory)
     share_percent = "12.5"
     year = 2019
+
+
+class SalaryStatisticFactory(factory.django.DjangoModelFactory):
+    """Invented figures for tests; the sector and gender default to SSB's totals."""
+
+    class Meta:
+        model = SalaryStatistic
+
+    styrk_group = factory.SubFactory(StyrkGroupFactory)
+    year = 2024
+    sector_code = "ALLE"
+    sector_label = "Alle sektorer"
+    sector_order = 0
+    gender_code = "0"
+    gender_label = "Begge kjønn"
+    gender_order = 0
+    measure = SalaryStatistic.Measure.MEDIAN
+    value = 40000
+    status = ""
 
 
 class OccupationEducationFactory(factory.django.DjangoModelFactory):

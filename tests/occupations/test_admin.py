@@ -5,7 +5,12 @@ from django.urls import reverse
 
 from occupations.models import Duty, Occupation, SlugRedirect
 from tests.admin_forms import admin_form_data
-from tests.factories import OccupationFactory, QualityReviewFactory
+from tests.factories import (
+    OccupationFactory,
+    QualityReviewFactory,
+    SalaryStatisticFactory,
+    StyrkGroupFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +165,16 @@ def test_mapping_a_job_title_updates_the_employer_lists(
     assert editor_client.post(change_url(occupation), data).status_code == 302
 
     assert OccupationEmployer.objects.filter(occupation=occupation).count() == 1
+
+
+def test_salary_statistics_are_listed_read_only(editor_client):
+    SalaryStatisticFactory(
+        styrk_group=StyrkGroupFactory(code="3256", name="Helsesekretærer"), value=None, status=":"
+    )
+    url = reverse("admin:occupations_salarystatistic_changelist")
+
+    page = editor_client.get(url, {"year": "2024", "q": "3256"}).content.decode()
+
+    assert "3256 Helsesekretærer" in page
+    assert "Alle sektorer" in page
+    assert editor_client.get(reverse("admin:occupations_salarystatistic_add")).status_code == 403

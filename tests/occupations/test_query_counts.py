@@ -1,6 +1,11 @@
+from itertools import product
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from occupations.models import SalaryStatistic
 from tests.factories import (
     AlternativeTitleFactory,
     DutyFactory,
@@ -10,11 +15,13 @@ from tests.factories import (
     OccupationEducationFactory,
     OccupationFactory,
     QualityReviewFactory,
+    SalaryStatisticFactory,
     StyrkGroupFactory,
     WorkplaceFactory,
 )
 
-# 10 for the content and at most 10 for the employers section (see tests/employers).
+# 11 for the content (one of them SSB's salary figures) and the rest for the employers section
+# (see tests/employers).
 PAGE_QUERIES = 20
 
 
@@ -28,7 +35,21 @@ def grow(occupation, n):
         GraduateOutcomeFactory.create_batch(3, education=education)
         OccupationEducationFactory(occupation=occupation, education=education)
     occupation.job_titles.add(*JobTitleFactory.create_batch(n, unit_group=StyrkGroupFactory()))
-    occupation.styrk_groups.add(*[StyrkGroupFactory() for _ in range(n)])
+    groups = [StyrkGroupFactory() for _ in range(n)]
+    occupation.styrk_groups.add(*groups)
+    SalaryStatistic.objects.bulk_create(
+        SalaryStatisticFactory.build(
+            styrk_group=group,
+            year=year,
+            sector_code=f"S{sector}",
+            sector_label=f"Sektor {sector}",
+            sector_order=sector,
+            measure=measure,
+        )
+        for group, year, sector, measure in product(
+            groups, [2023, 2024], range(n), SalaryStatistic.Measure
+        )
+    )
 
 
 @pytest.mark.django_db
@@ -43,6 +64,19 @@ def test_occupation_page_queries_do_not_grow_with_content(
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count("<li>oppgave") == size
+    assert response.content.decode().count("månedslønn etter sektor") == size
+
+
+@pytest.mark.django_db
+def test_occupation_page_makes_the_same_queries_with_ten_times_the_content(client):
+    counts = []
+    for size in [1, 10]:
+        occupation = OccupationFactory()
+        grow(occupation, size)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("occupations:detail", kwargs={"slug": occupation.slug}))
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
 
 
 @pytest.mark.django_db
