@@ -41,3 +41,14 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def ssb_source(db):
+    """SSB as a data source, as migration registers/0002 creates it (tests with a live server
+    empty the tables, migration data included)."""
+    from registers.models import DataSource
+
+    DataSource.objects.get_or_create(
+        key=DataSource.Key.SSB, defaults={"name": "Statistisk sentralbyrå"}
+    )
