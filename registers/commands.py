@@ -25,14 +25,16 @@ class ImportCommand(BaseCommand):
     """A register import as a management command: the importer does the work, this prints.
 
     Subclasses set `source` (a DataSource key) and `importer`, and may add arguments with
-    `add_import_arguments` and pass them on from `import_options`.
+    `add_import_arguments` and pass them on from `import_options`. The run's notes (what an
+    editor should check) are printed after the summary.
     """
 
     source = None
     importer = None
+    path_help = "filen som skal importeres"
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="filen som skal importeres")
+        parser.add_argument("path", help=self.path_help)
         parser.add_argument(
             "--dry-run", action="store_true", help="kontroller og rapporter uten å lagre noe"
         )
@@ -67,3 +69,5 @@ class ImportCommand(BaseCommand):
             raise CommandError(str(exc)) from exc
         prefix = "Prøvekjøring, ingenting lagret. " if dry_run else ""
         self.stdout.write(f"{prefix}{run.source.name}: {run.summary()}.")
+        if run.message:
+            self.stdout.write(run.message)

@@ -36,7 +36,10 @@ def import_run(*, source, path, importer, dry_run=False, threshold=None, on_reje
     run recorded as failed) when the import was not applied.
     """
     path = Path(path)
-    data_source = DataSource.objects.get(key=source)
+    # The sources are created by a data migration; a missing one is made again, not a crash.
+    data_source, _created = DataSource.objects.get_or_create(
+        key=source, defaults={"name": DataSource.Key(source).label}
+    )
     if threshold is None:
         threshold = float(data_source.rejection_threshold) / 100
     run = ImportRun.objects.create(source=data_source, file=Path(path).name)

@@ -4,6 +4,13 @@ import pytest
 from django.core.management import call_command
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the live-server tests last. They commit and then empty the database, which takes
+    the rows that migrations create (the data sources) away from any test after them."""
+    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture
 def styrk08(db):
     """The real STYRK-08 classification, loaded the way `make run` loads it."""
@@ -51,15 +58,3 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
-
-
-@pytest.fixture
-def ssb_source(db):
-    """SSB's data source as the registers data migration creates it. Tests that flush the
-    database (the browser tests, with a live server) delete it, so it is made again here."""
-    from registers.models import DataSource
-
-    source, _created = DataSource.objects.get_or_create(
-        key=DataSource.Key.SSB, defaults={"name": "Statistisk sentralbyrå"}
-    )
-    return source

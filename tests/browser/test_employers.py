@@ -2,7 +2,9 @@ import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the live server needs committed data, and the data sources that a
+# migration creates must be back for the tests that run after these.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

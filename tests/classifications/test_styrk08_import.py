@@ -89,6 +89,7 @@ def test_unknown_parent_is_rejected(tmp_path):
         ("", "er tom"),
         ("kode,navn\n1,Ledere\n", "mangler kolonnene code, parent_code, level, name_nb"),
         ("kode;navn\n1;Ledere\n", "bruker feil skilletegn"),
+        ("code;parent_code;level;name_nb\n1;;1;Ledere\n", "bruker feil skilletegn"),
     ],
 )
 def test_file_level_problems_fail_with_a_message(tmp_path, content, message):

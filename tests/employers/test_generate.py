@@ -31,9 +31,7 @@ def test_generated_employers_are_valid_fictitious_and_repeatable(reference_occup
     }
 
 
-def test_same_seed_gives_the_same_employers(
-    reference_occupation, regions, django_db_reset_sequences
-):
+def test_same_seed_gives_the_same_employers(reference_occupation, regions):
     call_command("generate_employers", "--employers", "30", "--seed", "9", stdout=io.StringIO())
     first = list(Employer.objects.order_by("orgnr").values_list("orgnr", "name"))
     Employer.objects.all().delete()

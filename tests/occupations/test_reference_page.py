@@ -22,7 +22,7 @@ REFERENCE_DUTIES = [
 
 
 @pytest.fixture
-def page(client, reference_occupation):
+def reference_html(client, reference_occupation):
     response = client.get(reverse("occupations:detail", kwargs={"slug": "tannhelsesekretaer"}))
     assert response.status_code == 200
     return response.content.decode()
@@ -36,77 +36,79 @@ def test_address_is_transliterated(reference_occupation):
     assert reference_occupation.get_absolute_url() == "/yrker/tannhelsesekretaer/"
 
 
-def test_image_with_alt_text_and_caption(page):
-    assert re.search(r'<img src="/media/occupations/[^"]+\.jpg" alt="[^"]+"', page)
+def test_image_with_alt_text_and_caption(reference_html):
+    assert re.search(r'<img src="/media/occupations/[^"]+\.jpg" alt="[^"]+"', reference_html)
     assert (
         "<figcaption>Tannlege polerer tennene til en pasient, mens en tannhelsesekretær holder "
-        "et beger med slipepasta som brukes i poleringen." in page
+        "et beger med slipepasta som brukes i poleringen." in reference_html
     )
 
 
-def test_title_and_lead(page):
-    assert "<h1>Tannhelsesekretær</h1>" in page
-    assert "Yrkesbeskrivelse" in page
+def test_title_and_lead(reference_html):
+    assert "<h1>Tannhelsesekretær</h1>" in reference_html
+    assert "Yrkesbeskrivelse" in reference_html
     assert (
         "Tannhelsesekretæren assisterer tannlegen, og har hovedansvaret for hygienen og "
-        "smittevernet på tannklinikken" in page
+        "smittevernet på tannklinikken" in reference_html
     )
 
 
-def test_description(page):
-    assert "Tannhelsesekretæren jobber tett på pasienter og pårørende." in page
-    assert "materiallære og tanninstrumenter." in page
+def test_description(reference_html):
+    assert "Tannhelsesekretæren jobber tett på pasienter og pårørende." in reference_html
+    assert "materiallære og tanninstrumenter." in reference_html
 
 
-def test_duties_are_a_list_in_order(page):
-    assert "Vanlige oppgaver for en tannhelsesekretær:" in page
-    items = re.findall(r"<li>([^<]+)</li>", page.split('class="prose duties"')[1].split("</ul>")[0])
+def test_duties_are_a_list_in_order(reference_html):
+    assert "Vanlige oppgaver for en tannhelsesekretær:" in reference_html
+    items = re.findall(
+        r"<li>([^<]+)</li>", reference_html.split('class="prose duties"')[1].split("</ul>")[0]
+    )
     assert items == REFERENCE_DUTIES
 
 
-def test_delegated_tasks_and_authorisation(page):
-    assert "sette infiltrasjonsanestesi." in page
+def test_delegated_tasks_and_authorisation(reference_html):
+    assert "sette infiltrasjonsanestesi." in reference_html
     assert (
         "Du må ha autorisasjon for å jobbe som tannhelsesekretær. Dette får du gjennom "
-        "Helsedirektoratet etter at du har tatt utdanning." in page
+        "Helsedirektoratet etter at du har tatt utdanning." in reference_html
     )
 
 
-def test_where_they_work(page):
-    assert "<h2" in page
-    assert "Hvor jobber tannhelsesekretærer?</h2>" in page
-    assert "odontologiske fakultetene i Oslo, Bergen og Tromsø" in page
-    assert "Også Forsvaret ansetter tannhelsesekretærer." in page
+def test_where_they_work(reference_html):
+    assert "<h2" in reference_html
+    assert "Hvor jobber tannhelsesekretærer?</h2>" in reference_html
+    assert "odontologiske fakultetene i Oslo, Bergen og Tromsø" in reference_html
+    assert "Også Forsvaret ansetter tannhelsesekretærer." in reference_html
 
 
-def test_personal_traits(page):
-    assert "Personlige egenskaper</h2>" in page
-    assert "jobber effektivt, ansvarsbevisst og nøyaktig." in page
+def test_personal_traits(reference_html):
+    assert "Personlige egenskaper</h2>" in reference_html
+    assert "jobber effektivt, ansvarsbevisst og nøyaktig." in reference_html
 
 
-def test_education_with_nus_code_and_graduates_block(page):
-    assert "Utdanning</h2>" in page
-    assert "Hva jobber tannhelsesekretærutdannede som?</h3>" in page
-    assert "Kilde: Statistisk sentralbyrå 2020. Tall fra høsten 2019." in page
-    assert "<li>464201 - Tannhelsesekretær, Vg3</li>" in page
+def test_education_with_nus_code_and_graduates_block(reference_html):
+    assert "Utdanning</h2>" in reference_html
+    assert "Hva jobber tannhelsesekretærutdannede som?</h3>" in reference_html
+    assert "Kilde: Statistisk sentralbyrå 2020. Tall fra høsten 2019." in reference_html
+    assert "<li>464201 - Tannhelsesekretær, Vg3</li>" in reference_html
 
 
-def test_three_job_titles(page):
+def test_three_job_titles(reference_html):
     for line in [
         "5134103 - TANNHELSESEKRETÆR",
         "5134101 - KLINIKKASSISTENT (TANNPLEIE)",
         "5134102 - KLINIKKFULLMEKTIG (TANNPLEIE)",
     ]:
-        assert f"<li>{line}</li>" in page
+        assert f"<li>{line}</li>" in reference_html
 
 
-def test_quality_assurance_stamp(page):
+def test_quality_assurance_stamp(reference_html):
     assert "Sist kvalitetssikret den 25. august 2020, av Tannhelsesekretærenes Forbund" in text_of(
-        page
+        reference_html
     )
 
 
-def test_sections_follow_the_reference_order(page):
+def test_sections_follow_the_reference_order(reference_html):
     markers = [
         "<figcaption>",
         "<h1>Tannhelsesekretær</h1>",
@@ -121,5 +123,5 @@ def test_sections_follow_the_reference_order(page):
         "5134103 - TANNHELSESEKRETÆR",
         "Sist kvalitetssikret",
     ]
-    positions = [page.index(marker) for marker in markers]
+    positions = [reference_html.index(marker) for marker in markers]
     assert positions == sorted(positions)

@@ -18,7 +18,7 @@ from tests.factories import StyrkGroupFactory
 FILE = Path(__file__).resolve().parent.parent / "data" / "ssb" / "manedslonn-yrke.json"
 Measure = SalaryStatistic.Measure
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("ssb_source")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

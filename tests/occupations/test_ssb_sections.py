@@ -18,7 +18,7 @@ from tests.factories import (
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ssb"
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("ssb_source")]
+pytestmark = pytest.mark.django_db
 
 
 def text_of(html):
