@@ -1,6 +1,6 @@
 """Statistics Norway (SSB): what graduates work as, and monthly earnings by occupation.
 
-Both read JSON-stat 2.0 as PxWebApi returns it (see docs/data-feeds-ssb.md); a cell of the
+Both read JSON-stat 2.0 as PxWebApi returns it (see docs/data-feeds.md); a cell of the
 table is a "celle" in the report, numbered from 1 in the order of `value`.
 
 - `ssb_education_import`: employed persons by education (NUS) and occupation (STYRK-08 unit

@@ -4,6 +4,7 @@ import datetime
 import functools
 
 from django.db import transaction
+from django.db.models import Max
 
 from regions.models import County, Municipality, PostalCode, RegionChange
 from registers.importing import ImportReport, read_csv, upsert
@@ -124,6 +125,15 @@ def regions_import(
     )
     county_change_rows = _changes(county_changes, RegionChange.Kind.COUNTY, reports[4])
     if any(report.rejected for report in reports):
+        return reports
+    newest_in_files = max((row[-1] for row in municipality_change_rows), default=None)
+    stored = RegionChange.objects.aggregate(newest=Max("changed_on"))["newest"]
+    if stored and newest_in_files and stored > newest_in_files:
+        # The regions were updated from SSB KLASS after these files: loading them would undo it.
+        reports[0].notes.append(
+            f"Regionene i databasen er oppdatert fra KLASS til {stored:%d.%m.%Y}, etter filene "
+            f"({newest_in_files:%d.%m.%Y}); ingenting ble endret."
+        )
         return reports
 
     with transaction.atomic():

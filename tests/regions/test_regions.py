@@ -103,3 +103,24 @@ def test_a_bad_row_in_a_region_file_writes_nothing(tmp_path, db):
     assert rejected["Kommuner"] == ["linje 3: kommune 4602 hører til ukjent fylke '47'"]
     assert rejected["Fylkesendringer"] == ["linje 2: ugyldig dato '2020-13-01'"]
     assert not County.objects.exists()
+
+
+def test_the_files_never_undo_a_newer_klass_update(regions):
+    from regions.models import RegionChange
+
+    RegionChange.objects.create(
+        kind="kommune",
+        old_code="4601",
+        old_name="Bergen",
+        new_code="4699",
+        new_name="Bjørgvin",
+        changed_on="2026-01-01",
+    )
+    Municipality.objects.filter(code="4601").update(code="4699", name="Bjørgvin")
+    out = io.StringIO()
+
+    call_command("load_regions", stdout=out)
+
+    assert "oppdatert fra KLASS til 01.01.2026" in out.getvalue()
+    assert not Municipality.objects.filter(code="4601").exists()
+    assert RegionChange.objects.filter(changed_on="2026-01-01").exists()

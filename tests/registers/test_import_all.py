@@ -69,3 +69,18 @@ def test_only_and_dry_run(inbox):
     assert not Employer.objects.exists()
     assert (inbox / "enhetsregisteret/underenheter_alle.json.gz").exists()
     assert ImportRun.objects.get().status == ImportRun.Status.DRY_RUN
+
+
+def test_editors_content_is_never_touched(inbox):
+    from occupations.models import Occupation
+
+    def content():
+        return list(
+            Occupation.objects.order_by("pk").values_list(
+                "title", "lead", "description", "updated_at", "status"
+            )
+        ), list(Occupation.job_titles.through.objects.order_by("pk").values_list())
+
+    before = content()
+    call_command("import_all", stdout=io.StringIO())
+    assert content() == before

@@ -32,3 +32,5 @@ class Command(BaseCommand):
             raise CommandError("Ingenting ble skrevet.")
         for report in reports:
             self.stdout.write(report.summary())
+            for note in report.notes:
+                self.stdout.write(note)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from employers.importers.aa import aa_import, parse_period
 from employers.importers.brreg import brreg_import
 from employers.importers.vigo import vigo_import
+from occupations.importers.ssb import ssb_education_import, ssb_salary_import
 from registers.importing import ImportFailed
 from registers.models import DataSource
 from registers.runs import import_run
@@ -51,6 +52,8 @@ JOBS = [
         vigo_import,
         lambda path: {"county": path.stem.removeprefix("vigo-")},
     ),
+    Job(DataSource.Key.SSB, "ssb/utdanning-yrke*.json", ssb_education_import, lambda path: {}),
+    Job(DataSource.Key.SSB, "ssb/lonn*.json", ssb_salary_import, lambda path: {}),
 ]
 
 
@@ -66,7 +69,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--only",
             action="append",
-            choices=[job.source for job in JOBS],
+            choices=sorted({job.source for job in JOBS}),
             help="bare denne kilden (kan gjentas)",
         )
         parser.add_argument("--dry-run", action="store_true", help="kontroller uten å lagre")
