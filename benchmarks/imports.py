@@ -7,7 +7,8 @@ Needs the data set from national_data.py (200,000 employers, 1,000,508 employmen
 - Enhetsregisteret: 300,000 establishment records in the real bulk format (the structure of
   a real record from tests/data/brreg/, fictitious names and numbers), gzip-compressed:
   the 200,000 employers we have plus 100,000 new ones; then the same file again. A file a
-  tenth the size shows that peak memory does not grow with the file.
+  tenth the size shows that peak memory does not grow with the file. Names carry the time of
+  the run, so the first import of a file updates every establishment it already has.
 
 Each import runs as `manage.py` in its own process; peak memory is that process's maximum
 resident set size.
@@ -95,6 +96,7 @@ def write_brreg_file(directory, count, name):
     )
     existing = Employer.objects.order_by("orgnr").values_list("orgnr", flat=True).iterator()
     new = fictitious_orgnrs(start=30_000_000)
+    run_mark = datetime.datetime.now().strftime("%H%M%S")  # New names each run: all updated.
     path = directory / name
     with gzip.open(path, "wt", encoding="utf-8") as handle:
         handle.write("[")
@@ -104,7 +106,7 @@ def write_brreg_file(directory, count, name):
             record = copy.deepcopy(TEMPLATE)
             record.update(
                 organisasjonsnummer=orgnr,
-                navn=f"EKSEMPEL VIRKSOMHET {n} AS",
+                navn=f"EKSEMPEL VIRKSOMHET {n} {run_mark} AS",
                 overordnetEnhet="923609016",
                 antallAnsatte=n % 250,
             )

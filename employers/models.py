@@ -121,11 +121,13 @@ class Employment(models.Model):
     employer = models.ForeignKey(
         Employer, on_delete=models.CASCADE, related_name="employment", db_index=False
     )
+    # Indexed by employment_period_title; a million-row month pays for every extra index.
     job_title = models.ForeignKey(
         JobTitle,
         on_delete=models.PROTECT,
         related_name="employment",
         verbose_name=_("stillingstittel"),
+        db_index=False,
     )
     period = models.DateField(_("måned"), help_text=_("Første dag i måneden tallene gjelder."))
     count = models.PositiveIntegerField(_("arbeidsforhold"))

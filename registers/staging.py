@@ -39,6 +39,11 @@ class StagingTable:
             )
         self.rows = []
 
+    def analyze(self):
+        """Give PostgreSQL's planner statistics for the staged rows: without them it plans a
+        million-row join as if it had one row."""
+        analyze(self.cursor, self.name)
+
     def drop(self):
         self.cursor.execute(f"DROP TABLE {self.name}")
 
@@ -62,3 +67,9 @@ def reject_staged(cursor, report, table, select, reason, unit="linje"):
         cursor.execute(
             f"DELETE FROM {table} WHERE position IN ({', '.join(['%s'] * len(chunk))})", chunk
         )
+
+
+def analyze(cursor, table):
+    """Refresh PostgreSQL's statistics for a table an import has just changed in bulk."""
+    if connection.vendor == "postgresql":
+        cursor.execute(f"ANALYZE {table}")

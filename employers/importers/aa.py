@@ -19,7 +19,7 @@ from classifications.models import JobTitle
 from employers.models import Employer, Employment
 from employers.summary import occupation_employers_refresh
 from registers.importing import ImportFailed
-from registers.staging import StagingTable, reject_staged
+from registers.staging import StagingTable, analyze, reject_staged
 
 COLUMNS = ["orgnr", "stillingskode", "antall_arbeidsforhold", "periode"]
 DELIMITER = ";"
@@ -164,6 +164,7 @@ def aa_import(*, path, report, period=None):
         if period is None:
             raise ImportFailed(f"{path.name} har ingen gyldige rader.")
         cursor.execute("CREATE INDEX aa_staging_key ON aa_staging (orgnr, code)")
+        staging.analyze()
         reject_staged(
             cursor,
             report,
@@ -195,6 +196,8 @@ def aa_import(*, path, report, period=None):
             )
         changed = _apply(cursor, period, report)
         staging.drop()
+        if changed:
+            analyze(cursor, EMPLOYMENT)  # The read-model refresh reads the new month next.
     if changed:
         occupation_employers_refresh()
     return report

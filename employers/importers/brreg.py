@@ -237,6 +237,7 @@ def _parent_names(cursor, path, report):
         staging.add((orgnr, name[:200]))
     staging.flush()
     cursor.execute("CREATE INDEX brreg_parents_orgnr ON brreg_parents (orgnr)")
+    staging.analyze()
     cursor.execute(
         f"UPDATE {EMPLOYER} SET parent_name = p.name FROM brreg_parents p "
         f"WHERE {EMPLOYER}.parent_orgnr = p.orgnr AND {EMPLOYER}.parent_name <> p.name"
@@ -257,6 +258,7 @@ def brreg_import(*, path, report, full=False, parents=None):
         if report.read == 0:
             raise ImportFailed(f"{path.name} har ingen virksomheter (ventet en JSON-liste).")
         cursor.execute("CREATE INDEX brreg_staging_orgnr ON brreg_staging (orgnr)")
+        staging.analyze()
         reject_staged(
             cursor,
             report,
