@@ -5,6 +5,7 @@ from django.views.static import serve
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("operations.urls")),
     path("bedrifter/", include("employers.urls")),
     path("", include("occupations.urls")),
 ]
