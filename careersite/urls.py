@@ -1,13 +1,21 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+]
+
+# Public pages in every language of settings.LANGUAGES: bokmål without a prefix (/yrker/…),
+# nynorsk and English under /nn/ and /en/. Each language has its own address, so links can be
+# shared and cached as they are, and the language switcher is a plain link (no form, no cookie).
+urlpatterns += i18n_patterns(
     path("bedrifter/", include("employers.urls")),
     path("", include("occupations.urls")),
-]
+    prefix_default_language=False,
+)
 
 
 def serve_media(request, path):
