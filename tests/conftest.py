@@ -11,6 +11,17 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
 
 
+@pytest.fixture(autouse=True)
+def bokmal_by_default():
+    """Each test starts in bokmål: a request to /nn/ or /en/ leaves its language active in the
+    thread (LocaleMiddleware activates it and nothing resets it), and reverse() follows it."""
+    from django.utils import translation
+
+    translation.activate("nb")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def styrk08(db):
     """The real STYRK-08 classification, loaded the way `make run` loads it."""
