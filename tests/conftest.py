@@ -69,3 +69,10 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def site_content(demo_content, regions):
+    """Every public page type filled: the demo occupations, the real regions and 150
+    fictitious employers (tests/site_pages.py lists the pages)."""
+    call_command("generate_employers", "--employers", "150", verbosity=0, stdout=io.StringIO())
