@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "regions",
     "occupations",
     "employers",
+    "search",
 ]
 
 MIDDLEWARE = [

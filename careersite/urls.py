@@ -6,6 +6,7 @@ from django.views.static import serve
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("bedrifter/", include("employers.urls")),
+    path("sok/", include("search.urls")),
     path("", include("occupations.urls")),
 ]
 
