@@ -220,6 +220,8 @@ def _rank(tokens):
             (total, occupation_id, field_, document_id, frozenset(words_of[occupation_id]))
         )
     ranked.sort(key=lambda item: (-item[0], item[1]))
+    if not ranked:  # words left in the vocabulary by occupations since unpublished
+        return []
     top = ranked[0][0]
     return [item for item in ranked if item[0] >= top * RELATIVE_CUTOFF][:OCCUPATION_LIMIT]
 
