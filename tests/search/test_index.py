@@ -67,9 +67,7 @@ def test_every_field_is_searched_with_its_weight(db):
     occupation.job_titles.add(JobTitleFactory(name="BREFØRER", unit_group=group))
     search_index_update(occupations=[occupation])
 
-    fields = dict(
-        SearchDocument.objects.filter(occupation=occupation).values_list("text", "field")
-    )
+    fields = dict(SearchDocument.objects.filter(occupation=occupation).values_list("text", "field"))
     Field = SearchDocument.Field
     assert fields == {
         "Breturguide": Field.TITLE,
@@ -81,8 +79,15 @@ def test_every_field_is_searched_with_its_weight(db):
         "planlegge ruter over bresprekker": Field.DUTY,
         "Arbeidet krever sikringsutstyr og kart.": Field.DESCRIPTION,
     }
-    for query in ["breturguide", "isbreguide", "brefører", "fjellfører", "isbreer",
-                  "bresprekker", "sikringsutstyr"]:
+    for query in [
+        "breturguide",
+        "isbreguide",
+        "brefører",
+        "fjellfører",
+        "isbreer",
+        "bresprekker",
+        "sikringsutstyr",
+    ]:
         assert slugs(query) == [occupation.slug], query
 
 
