@@ -1,4 +1,7 @@
-"""`Fold` in SQL: the same folding as `search.text.fold()` for employer names, on both databases.
+"""`Fold` in SQL: the folding of `search.text.fold()` for employer names, on both databases.
+
+It lowers case and writes æ, ø, å (and aa, oe) the same way; accents such as é are kept, as
+neither database has a portable way to strip them.
 
 PostgreSQL keeps a trigram GIN index on exactly this expression over employers' names
 (migration 0002), so `Fold("name")` LIKE '%word%' reads the index, not 200,000 rows.
