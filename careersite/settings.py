@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "regions",
     "occupations",
     "employers",
+    "roles",
 ]
 
 MIDDLEWARE = [
