@@ -43,6 +43,9 @@ from occupations.services import (
     occupation_version_restore,
 )
 
+# The history page lists this many newest versions (every version stays in the database).
+HISTORY_LIMIT = 200
+
 
 class NotReviewedFilter(admin.SimpleListFilter):
     title = _("kvalitetssikring")
@@ -487,7 +490,8 @@ class OccupationAdmin(admin.ModelAdmin):
                 request,
                 original,
                 _("Historikk for «%(title)s»") % {"title": original.title},
-                versions=list(occupation_versions(original)),
+                versions=list(occupation_versions(original)[:HISTORY_LIMIT]),
+                limit=HISTORY_LIMIT,
             ),
         )
 

@@ -202,3 +202,41 @@ def test_no_role_but_the_redaktor_and_administrator_may_publish():
     may_publish = Group.objects.filter(permissions__codename="publish_occupation")
     assert set(may_publish.values_list("name", flat=True)) == {REDAKTOR, ADMINISTRATOR}
     assert Occupation._meta.permissions[0][0] == "publish_occupation"
+
+
+def test_skribent_cannot_publish_through_the_change_form(role_client):
+    from tests.admin_forms import admin_form_data
+
+    client = role_client(SKRIBENT)
+    new = OccupationFactory(draft=True)
+    url = admin_url("occupations_occupation_change", new.pk)
+    data = admin_form_data(client.get(url))
+    data.update(status="published", published_at="2024-01-01 10:00", _publish="1")
+
+    assert client.post(url, data).status_code == 302  # saved as a draft, status untouched
+    new.refresh_from_db()
+    assert not new.is_published
+
+
+def test_a_skribent_changing_a_scheduled_draft_cancels_the_schedule(role_client, editor):
+    import datetime
+
+    from django.utils import timezone
+
+    from occupations.services import occupation_publish_schedule
+    from tests.admin_forms import admin_form_data
+
+    new = OccupationFactory(draft=True)
+    occupation_publish_schedule(
+        draft=new, at=timezone.now() + datetime.timedelta(days=1), by=editor
+    )
+    client = role_client(SKRIBENT)
+    url = admin_url("occupations_occupation_change", new.pk)
+    data = admin_form_data(client.get(url))
+    data["lead"] = "Endret etter planleggingen."
+
+    response = client.post(url, data, follow=True)
+
+    new.refresh_from_db()
+    assert new.publish_scheduled_at is None
+    assert "Den planlagte publiseringen er avbrutt" in response.content.decode()
