@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -527,8 +527,7 @@ class OccupationAdmin(admin.ModelAdmin):
         occupation = get_object_or_404(Occupation.all_objects, pk=pk)
         original = occupation.draft_of or occupation
         record = get_object_or_404(occupation_versions(original), history_id=history_id)
-        with transaction.atomic():
-            draft, missing = occupation_version_restore(record=record, by=request.user)
+        draft, missing = occupation_version_restore(record=record, by=request.user)
         self.message_user(
             request,
             _(

@@ -25,10 +25,8 @@ class OccupationQuerySet(models.QuerySet):
         return self.filter(draft_of__isnull=False)
 
     def awaiting_publication(self):
-        """Drafts a Redaktør can publish: working drafts and pages never published."""
-        return self.filter(
-            models.Q(draft_of__isnull=False) | models.Q(status="draft", published_at__isnull=True)
-        )
+        """What a Redaktør can publish: working drafts, and pages not (or no longer) public."""
+        return self.filter(status="draft")
 
     def published(self):
         return self.filter(status=Occupation.Status.PUBLISHED)

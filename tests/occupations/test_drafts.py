@@ -134,3 +134,20 @@ def test_publish_due_command(published, editor, capsys):
 
     assert "1" in capsys.readouterr().out
     assert not Occupation.all_objects.filter(pk=draft.pk).exists()
+
+
+def test_an_unpublished_page_can_be_published_again(editor):
+    from occupations.services import occupation_unpublish
+
+    occupation = OccupationFactory()
+    occupation_unpublish(occupation=occupation, by=editor)
+    assert occupation in Occupation.objects.awaiting_publication()
+
+    occupation_draft_publish(draft=occupation, by=editor)
+
+    occupation.refresh_from_db()
+    assert occupation.is_published
+    assert [v.history_change_reason for v in occupation.history.all()[:2]] == [
+        "Publisert",
+        "Avpublisert",
+    ]
