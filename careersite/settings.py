@@ -173,9 +173,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The user interface in bokmål (the source language of every string), nynorsk and English.
+# Public pages are served under a language prefix (/nn/…, /en/…; bokmål without one, see
+# careersite/urls.py); what editors write stays bokmål in every language.
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", _("Norsk bokmål"))]
+LANGUAGES = [("nb", _("Norsk bokmål")), ("nn", _("Norsk nynorsk")), ("en", _("Engelsk"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Numbers as each language writes them: 1 234 (no-break space) in nb and nn, 1,234 in en.
+USE_THOUSAND_SEPARATOR = True
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

@@ -31,6 +31,17 @@ def fresh_page_cache(settings):
     caches["pages"].delete(GENERATION_KEY)
 
 
+@pytest.fixture(autouse=True)
+def bokmal_by_default():
+    """Each test starts in bokmål: a request to /nn/ or /en/ leaves its language active in the
+    thread (LocaleMiddleware activates it and nothing resets it), and reverse() follows it."""
+    from django.utils import translation
+
+    translation.activate("nb")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def styrk08(db):
     """The real STYRK-08 classification, loaded the way `make run` loads it."""
@@ -78,3 +89,10 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def site_content(demo_content, regions):
+    """Every public page type filled: the demo occupations, the real regions and 150
+    fictitious employers (tests/site_pages.py lists the pages)."""
+    call_command("generate_employers", "--employers", "150", verbosity=0, stdout=io.StringIO())
