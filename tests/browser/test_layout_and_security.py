@@ -82,7 +82,7 @@ def test_print_shows_content_and_link_addresses_without_navigation(page, site):
         for href, after in shown:
             assert after == json.dumps(f" ({href})"), (path, href, after)
         page.emulate_media(media="screen")
-        assert page.locator(".site-header nav").is_visible()
+        assert page.locator(".site-header nav").first.is_visible()
 
 
 def test_public_pages_raise_no_csp_violations_and_keep_their_json_ld(page, site):
