@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils.csp import LazyNonce
 from django.utils.http import http_date
 
-from occupations.models import Occupation
-from occupations.services import occupation_publish, occupation_unpublish
+from occupations.services import occupation_unpublish
 from pagecache.cache import current_generation, pagecache_invalidate
 from pagecache.middleware import response_is_shareable
 from registers.runs import import_run
@@ -81,18 +80,25 @@ def test_last_modified_moves_with_a_content_change(visitor, occupation):
 
 
 def test_an_edit_is_visible_right_after_publishing(visitor, editor_client, occupation):
+    from tests.occupations.test_admin import publish, working_draft
+
     assert "Baker brød om natten." in visitor.get(occupation.get_absolute_url()).content.decode()
     assert "Baker" in visitor.get("/yrker/").content.decode()
 
-    url = reverse("admin:occupations_occupation_change", args=[occupation.pk])
+    draft = working_draft(editor_client, occupation)
+    url = reverse("admin:occupations_occupation_change", args=[draft.pk])
     data = admin_form_data(editor_client.get(url))
     data["lead"] = "Baker brød og kaker før soloppgang."
     assert editor_client.post(url, data).status_code == 302
-    occupation_publish(occupation=Occupation.objects.get(pk=occupation.pk))
+    # The draft is not public: the cached page is still right.
+    assert "Baker brød om natten." in visitor.get(occupation.get_absolute_url()).content.decode()
+
+    publish(editor_client, draft)
 
     page = visitor.get(occupation.get_absolute_url()).content.decode()
     assert "Baker brød og kaker før soloppgang." in page
     assert "Baker brød om natten." not in page
+    assert "Baker brød og kaker før soloppgang." in visitor.get("/").content.decode()
 
 
 def test_publish_and_unpublish_through_the_admin_reach_every_page(visitor, editor_client):
@@ -163,6 +169,8 @@ def test_each_language_has_its_own_entry(visitor, occupation):
     # The language is in the address (bokmål unprefixed), never in a cookie, so shared caches
     # need not vary on cookies.
     assert "Cookie" not in pages["/en"].get("Vary", "")
+    # Bokmål's unprefixed address stays bokmål whatever the browser asks for.
+    assert visitor.get("/yrker/", headers={"Accept-Language": "en"})["Content-Language"] == "nb"
 
 
 def test_the_key_holds_the_language(rf):
