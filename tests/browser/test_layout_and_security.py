@@ -28,6 +28,9 @@ def page_paths():
         "/bedrifter/",
         "/bedrifter/?fylke=46&yrke=tannhelsesekretaer",
         Employer.objects.filter(employment__isnull=False).first().get_absolute_url(),
+        "/sok/?q=tannhelse",
+        "/sok/?q=qqxyzzy",
+        "/en/yrker/tannhelsesekretaer/",
         "/yrker/finnes-ikke/",
     ]
 
