@@ -11,7 +11,7 @@ A page is stored only when it is the same for every anonymous visitor:
 
 The key holds the generation (see cache.py), the language LocaleMiddleware chose, and the
 scheme, host, path and query string. Responses that may be stored get
-`Cache-Control: public, max-age, stale-while-revalidate`, an ETag and a Last-Modified (the
+`Cache-Control: public, max-age, s-maxage, stale-while-revalidate`, an ETag and a Last-Modified (the
 generation's start); django.middleware.http.ConditionalGetMiddleware, outside this one,
 answers If-None-Match / If-Modified-Since with 304 for fresh and cached pages alike.
 Responses to a request with a session cookie get `Cache-Control: private`, so no shared cache
@@ -64,6 +64,7 @@ def add_public_headers(response, generation):
         response,
         public=True,
         max_age=settings.PAGE_MAX_AGE,
+        s_maxage=settings.PAGE_SHARED_MAX_AGE,
         stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
     )
     response.headers.setdefault("Last-Modified", http_date(generation_time(generation)))

@@ -48,6 +48,7 @@ def test_public_pages_tell_browsers_and_cdns_what_to_keep(visitor, occupation, s
         assert cache_control == {
             "public",
             f"max-age={settings.PAGE_MAX_AGE}",
+            f"s-maxage={settings.PAGE_SHARED_MAX_AGE}",
             f"stale-while-revalidate={settings.PAGE_STALE_WHILE_REVALIDATE}",
         }, url
         assert response["ETag"].startswith('"'), url
