@@ -28,4 +28,11 @@ if os.path.isdir("/dev/shm"):
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
-logconfig_dict = {"formatters": {"generic": {"()": "operations.logging.JsonFormatter"}}}
+# gunicorn merges this into its own logging configuration, key by key.
+logconfig_dict = {
+    "formatters": {"generic": {"()": "operations.logging.JsonFormatter"}},
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
+        "gunicorn.access": {"level": "INFO", "handlers": ["console"], "propagate": False},
+    },
+}

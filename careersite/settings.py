@@ -163,9 +163,11 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
-# What browsers and a CDN in front may keep a public page (seconds): fresh for max-age, then
-# served stale while they revalidate (a conditional GET that usually gets a 304).
-PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "300"))
+# What browsers (max-age) and a CDN in front (s-maxage) may keep a public page, in seconds,
+# then serve stale while they revalidate (a conditional GET that usually gets a 304). Browsers
+# revalidate every time by default, so a visitor sees a publication at once; the 304 is cheap.
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "0"))
+PAGE_SHARED_MAX_AGE = int(os.environ.get("PAGE_SHARED_MAX_AGE", "300"))
 PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "600"))
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -11,7 +11,7 @@ A page is stored only when it is the same for every anonymous visitor:
 
 The key holds the generation (see cache.py), the language LocaleMiddleware chose, and the
 scheme, host, path and query string. Responses that may be stored get
-`Cache-Control: public, max-age, stale-while-revalidate`, an ETag and a Last-Modified (the
+`Cache-Control: public, max-age, s-maxage, stale-while-revalidate`, an ETag and a Last-Modified (the
 generation's start); django.middleware.http.ConditionalGetMiddleware, outside this one,
 answers If-None-Match / If-Modified-Since with 304 for fresh and cached pages alike.
 Responses to a request with a session cookie get `Cache-Control: private`, so no shared cache
@@ -24,7 +24,6 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import (
     patch_cache_control,
-    patch_vary_headers,
     set_response_etag,
 )
 from django.utils.http import http_date
@@ -60,21 +59,15 @@ def response_is_shareable(request, response):
     return not getattr(request, "_csp_nonce", None)
 
 
-def add_public_headers(request, response, generation):
+def add_public_headers(response, generation):
     patch_cache_control(
         response,
         public=True,
         max_age=settings.PAGE_MAX_AGE,
+        s_maxage=settings.PAGE_SHARED_MAX_AGE,
         stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
     )
     response.headers.setdefault("Last-Modified", http_date(generation_time(generation)))
-    if (
-        len(settings.LANGUAGES) > 1
-        and translation.get_language_from_path(request.path_info) is None
-    ):
-        # The language may come from the cookie LocaleMiddleware reads; a shared cache must
-        # tell the languages apart (LocaleMiddleware itself adds Accept-Language).
-        patch_vary_headers(response, ["Cookie"])
     if not response.has_header("ETag"):
         set_response_etag(response)
 
@@ -101,7 +94,7 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         if response_is_shareable(request, response):
-            add_public_headers(request, response, generation)
+            add_public_headers(response, generation)
             if request.method == "GET":
                 page_set(key, response)
             request.page_cache = "miss"

@@ -12,6 +12,8 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "yrke.example.no",
     "SECURE_HTTPS": "true",
 }
+# The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE for the live server.
+NOT_IN_PRODUCTION = {"DEBUG", "SECURE_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 NAMES = [
     "SESSION_COOKIE_SECURE",
     "SESSION_COOKIE_HTTPONLY",
@@ -26,10 +28,7 @@ NAMES = [
 
 
 def production_settings():
-    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; production
-    # never does.
-    unset = {"DEBUG", "SECURE_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    clean = {k: v for k, v in os.environ.items() if k not in unset}
+    clean = {k: v for k, v in os.environ.items() if k not in NOT_IN_PRODUCTION}
     script = (
         "import json, django; django.setup(); from django.conf import settings; "
         f"print(json.dumps({{name: getattr(settings, name) for name in {NAMES!r}}}))"
@@ -52,10 +51,7 @@ def test_production_cookies_are_secure_and_http_only_and_hsts_is_on():
 
 
 def test_deployment_checks_are_clean():
-    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; production
-    # never does.
-    unset = {"DEBUG", "SECURE_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    clean = {k: v for k, v in os.environ.items() if k not in unset}
+    clean = {k: v for k, v in os.environ.items() if k not in NOT_IN_PRODUCTION}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env={**clean, **PRODUCTION},

@@ -53,7 +53,15 @@ def test_public_page_headers():
 
 
 def test_public_templates_have_no_inline_styles_or_scripts(client, reference_occupation):
-    for url in ["/", "/yrker/", reference_occupation.get_absolute_url(), "/bedrifter/", "/x/"]:
+    for url in [
+        "/",
+        "/yrker/",
+        reference_occupation.get_absolute_url(),
+        "/bedrifter/",
+        "/sok/?q=tannhelse",
+        "/nn/yrker/",
+        "/x/",
+    ]:
         html = client.get(url).content.decode()
         assert " style=" not in html, url
         assert "<style" not in html, url

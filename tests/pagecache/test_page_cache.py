@@ -8,12 +8,7 @@ from django.urls import reverse
 from django.utils.csp import LazyNonce
 from django.utils.http import http_date
 
-from occupations.models import Occupation
-from occupations.services import (
-    occupation_draft_create,
-    occupation_draft_publish,
-    occupation_unpublish,
-)
+from occupations.services import occupation_unpublish
 from pagecache.cache import current_generation, pagecache_invalidate
 from pagecache.middleware import response_is_shareable
 from registers.runs import import_run
@@ -53,6 +48,7 @@ def test_public_pages_tell_browsers_and_cdns_what_to_keep(visitor, occupation, s
         assert cache_control == {
             "public",
             f"max-age={settings.PAGE_MAX_AGE}",
+            f"s-maxage={settings.PAGE_SHARED_MAX_AGE}",
             f"stale-while-revalidate={settings.PAGE_STALE_WHILE_REVALIDATE}",
         }, url
         assert response["ETag"].startswith('"'), url
@@ -84,21 +80,26 @@ def test_last_modified_moves_with_a_content_change(visitor, occupation):
     assert response["Last-Modified"] == http_date(int(current_generation()) / 1e9)
 
 
-def test_an_edit_is_visible_right_after_publishing(visitor, editor, editor_client, occupation):
+def test_an_edit_is_visible_right_after_publishing(visitor, editor_client, occupation):
+    from tests.occupations.test_admin import publish, working_draft
+
     assert "Baker brød om natten." in visitor.get(occupation.get_absolute_url()).content.decode()
     assert "Baker" in visitor.get("/yrker/").content.decode()
 
-    draft = occupation_draft_create(occupation=occupation, by=editor)
+    draft = working_draft(editor_client, occupation)
     url = reverse("admin:occupations_occupation_change", args=[draft.pk])
     data = admin_form_data(editor_client.get(url))
     data["lead"] = "Baker brød og kaker før soloppgang."
     assert editor_client.post(url, data).status_code == 302
+    # The draft is not public: the cached page is still right.
     assert "Baker brød om natten." in visitor.get(occupation.get_absolute_url()).content.decode()
-    occupation_draft_publish(draft=Occupation.all_objects.get(pk=draft.pk), by=editor)
+
+    publish(editor_client, draft)
 
     page = visitor.get(occupation.get_absolute_url()).content.decode()
     assert "Baker brød og kaker før soloppgang." in page
     assert "Baker brød om natten." not in page
+    assert "Baker brød og kaker før soloppgang." in visitor.get("/").content.decode()
 
 
 def test_publish_and_unpublish_through_the_admin_reach_every_page(visitor, editor_client):
@@ -158,16 +159,26 @@ def test_admin_and_errors_are_not_cached(visitor):
     assert not visitor.get("/yrker/finnes-ikke/").has_header("Cache-Control")
 
 
-def test_the_language_is_part_of_the_key(visitor, occupation):
-    norwegian = visitor.get("/yrker/")
-    english = visitor.get("/en/yrker/")
+def test_each_language_has_its_own_entry(visitor, occupation):
+    pages = {prefix: visitor.get(f"{prefix}/yrker/") for prefix in ["", "/nn", "/en"]}
+    cached = {prefix: visitor.get(f"{prefix}/yrker/") for prefix in ["", "/nn", "/en"]}
 
-    assert norwegian["Content-Language"] == "nb"
-    assert english["Content-Language"] == "en"
-    vary = {part.strip() for part in norwegian["Vary"].split(",")}
-    assert {"Accept-Language", "Cookie"} <= vary
-    assert visitor.get("/en/yrker/")["Content-Language"] == "en"
+    for prefix, language in [("", "nb"), ("/nn", "nn"), ("/en", "en")]:
+        assert pages[prefix]["Content-Language"] == language
+        assert cached[prefix]["Content-Language"] == language
+        assert f'<html lang="{language}">' in cached[prefix].content.decode()
+    # The language is in the address (bokmål unprefixed), never in a cookie, so shared caches
+    # need not vary on cookies.
+    assert "Cookie" not in pages["/en"].get("Vary", "")
+    # Bokmål's unprefixed address stays bokmål whatever the browser asks for.
     assert visitor.get("/yrker/", headers={"Accept-Language": "en"})["Content-Language"] == "nb"
+
+
+def test_the_key_holds_the_language(rf):
+    from pagecache.cache import page_key
+
+    request = rf.get("/robots.txt")
+    assert page_key(request, "1", "nb") != page_key(request, "1", "en")
 
 
 def test_a_page_that_used_the_csp_nonce_is_not_stored(rf):
