@@ -176,3 +176,13 @@ def test_every_string_is_translated_and_compiled(settings, language):
     compiled = {key if isinstance(key, str) else key[0] for key in catalog} - {""}
     missing = po_msgids(folder / "django.po") - compiled
     assert not missing, f"untranslated or not compiled in {language}: {sorted(missing)[:20]}"
+
+
+@pytest.mark.parametrize("path", ["/yrker/", "/nn/yrker/", "/en/bedrifter/"])
+def test_pages_do_not_vary_by_the_browser_language(client, demo_content, path):
+    """The address decides the language, so caches keep one copy per address."""
+    response = client.get(path, headers={"accept-language": "en"})
+    assert "accept-language" not in response.headers.get("Vary", "").lower()
+    assert response.headers["Content-Language"] == (
+        path.split("/")[1] if path[1:3] in {"nn", "en"} else "nb"
+    )
