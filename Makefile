@@ -44,6 +44,7 @@ setup: venv var/secret_key ## Migrate, load reference data and demo content, col
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_content
 	$(RUN_ENV) $(BIN)/python manage.py generate_employers --employers 400
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(RUN_ENV) $(BIN)/python manage.py invalidate_pages
 
 run: setup ## Set up and serve the site on http://127.0.0.1:8000 (PORT=… to change)
 	@echo

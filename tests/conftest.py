@@ -1,4 +1,5 @@
 import io
+import os
 
 import pytest
 from django.core.management import call_command
@@ -9,6 +10,25 @@ def pytest_collection_modifyitems(items):
     """Run the live-server tests last. They commit and then empty the database, which takes
     the rows that migrations create (the data sources) away from any test after them."""
     items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache(settings):
+    """Every test starts with an empty full-page cache: local memory, or the Redis database of
+    REDIS_URL (use a database number of its own, e.g. redis://127.0.0.1:6379/3)."""
+    from django.core.cache import caches
+
+    from pagecache.cache import GENERATION_KEY
+
+    if not os.environ.get("REDIS_URL"):
+        settings.CACHES = {
+            **settings.CACHES,
+            "pages": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "pages",
+            },
+        }
+    caches["pages"].delete(GENERATION_KEY)
 
 
 @pytest.fixture(autouse=True)
