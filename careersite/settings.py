@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "employers",
     "pagecache",
     "operations",
+    "search",
 ]
 
 MIDDLEWARE = [
