@@ -110,7 +110,7 @@ def search_index_update(*, occupations):
     ids = [occupation.pk for occupation in occupations if occupation.pk is not None]
     SearchDocument.objects.filter(occupation_id__in=ids).delete()
     written = _write(_indexable().filter(pk__in=ids))
-    pagecache_invalidate()  # the search page shows the index
+    pagecache_invalidate()  # search results pages show the index
     return written
 
 
@@ -121,5 +121,5 @@ def search_index_rebuild():
     SearchDocument.objects.all().delete()
     SearchWord.objects.all().delete()
     written = _write(_indexable().iterator(chunk_size=500))
-    pagecache_invalidate()  # the search page shows the index
+    pagecache_invalidate()
     return written
