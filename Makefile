@@ -16,7 +16,7 @@ RUN_ENV = DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true \
 TEST_ENV = DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true SECRET_KEY=test-only-not-secret \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
-.PHONY: help venv run setup superuser test lint check-deploy bench clean messages
+.PHONY: help venv run setup superuser test lint check-deploy bench clean messages lighthouse
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ lint: venv ## ruff, formatting and missing migrations
 check-deploy: venv ## Django's deployment checks with production-like settings
 	DEBUG=false SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 		ALLOWED_HOSTS=yrke.example.no $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+lighthouse: venv ## Lighthouse scores of the occupation page at mobile settings (needs npm ci, chromium)
+	$(BIN)/python benchmarks/lighthouse.py
 
 MESSAGES_IGNORE = --ignore='.venv/*' --ignore='staticfiles/*' --ignore='node_modules/*' --ignore='var/*'
 messages: venv ## Extract the bokmål strings into locale/{nn,en}/…/django.po and compile the .mo (needs gettext)

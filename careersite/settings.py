@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "operations.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "norwegian.middleware.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag and 304 for fresh and cached pages alike, so it sits outside the page cache.
     "django.middleware.http.ConditionalGetMiddleware",

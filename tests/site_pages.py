@@ -21,7 +21,11 @@ PAGES = {
 }
 SEARCH_PAGES = {
     "search-hits": "/sok/?q=tannhelse",
+    "search-place": "/sok/?q=tannhelsesekret%C3%A6r+bergen",
     "search-no-hits": "/sok/?q=qqxyzzy",
+    "search-suggestion": "/sok/?q=tannhelsesekretr",
+    "search-error": "/sok/?q=" + "x" * 201,
+    "search-empty": "/sok/",
 }
 SEARCH_PENDING = "/sok/ answers 404: the search page has not landed on this branch yet"
 

@@ -146,3 +146,43 @@ def test_numbers_and_dates_per_locale(language, number, amount, day):
         )
         assert rendered == f"{number}|{day}"
         assert kroner(48760) == amount
+
+
+def po_msgids(path):
+    """The msgids of a .po file (header and obsolete entries left out)."""
+    msgids, current, reading = set(), None, False
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith("msgid "):
+            current, reading = [line[6:]], True
+        elif reading and line.startswith('"'):
+            current.append(line)
+        else:
+            if reading:
+                text = "".join(piece.strip()[1:-1] for piece in current)
+                msgids.add(text.encode().decode("unicode_escape").encode("latin-1").decode())
+            reading = False
+    return msgids - {""}
+
+
+@pytest.mark.parametrize("language", ["nn", "en"])
+def test_every_string_is_translated_and_compiled(settings, language):
+    """Each msgid in the .po has a translation in the committed .mo: nothing left untranslated
+    (msgfmt leaves empty and fuzzy entries out) and no .po edited without `make messages`."""
+    import gettext
+
+    folder = settings.BASE_DIR / "locale" / language / "LC_MESSAGES"
+    with (folder / "django.mo").open("rb") as mo:
+        catalog = gettext.GNUTranslations(mo)._catalog
+    compiled = {key if isinstance(key, str) else key[0] for key in catalog} - {""}
+    missing = po_msgids(folder / "django.po") - compiled
+    assert not missing, f"untranslated or not compiled in {language}: {sorted(missing)[:20]}"
+
+
+@pytest.mark.parametrize("path", ["/yrker/", "/nn/yrker/", "/en/bedrifter/"])
+def test_pages_do_not_vary_by_the_browser_language(client, demo_content, path):
+    """The address decides the language, so caches keep one copy per address."""
+    response = client.get(path, headers={"accept-language": "en"})
+    assert "accept-language" not in response.headers.get("Vary", "").lower()
+    assert response.headers["Content-Language"] == (
+        path.split("/")[1] if path[1:3] in {"nn", "en"} else "nb"
+    )
