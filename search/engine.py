@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr as stdnum_orgnr
 
@@ -267,7 +267,10 @@ def _occupation_hits(tokens, place):
 
 
 def _employers(tokens, raw, place):
-    """Employers by organisation number (with or without spaces) or by every word of the name."""
+    """Employers by organisation number (with or without spaces) or by every word of the name.
+
+    Returns up to EMPLOYER_LIMIT employers and whether there are more.
+    """
     digits = "".join(raw.split())
     employers = Employer.objects.select_related("municipality")
     if digits.isdigit() and len(digits) == 9:
@@ -277,7 +280,9 @@ def _employers(tokens, raw, place):
     name_words = [token for token in tokens if len(token) >= MIN_EMPLOYER_WORD]
     if not name_words:
         return [], False
-    employers = employers.alias(folded=Fold("name"))
+    # Open employers only: a name search is for places to work; closed ones are found by
+    # organisation number and in the employer search.
+    employers = employers.active().alias(folded=Fold("name"))
     for word in name_words:
         employers = employers.filter(folded__contains=word)
     if place is not None:
@@ -286,9 +291,7 @@ def _employers(tokens, raw, place):
             if place.kind == "county"
             else employers.filter(municipality__code=place.code)
         )
-    found = list(
-        employers.order_by(F("closed_on").asc(nulls_first=True), "name", "pk")[: EMPLOYER_LIMIT + 1]
-    )
+    found = list(employers.order_by("name", "pk")[: EMPLOYER_LIMIT + 1])
     return found[:EMPLOYER_LIMIT], len(found) > EMPLOYER_LIMIT
 
 

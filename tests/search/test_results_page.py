@@ -112,7 +112,10 @@ def test_employers_by_name_and_organisation_number(client, searchable, search_em
     clinic = search_employers["bergen_tann"]
     html = page(client, "tannklinikk")
     assert html.index("Bergen Tannklinikk AS") < html.index("Oslo Tannklinikk")
-    assert html.index("Oslo Tannklinikk") < html.index("Nedlagt Tannklinikk")  # closed last
+    assert "Nedlagt Tannklinikk" not in html  # closed: found by number, not by name
+    html = page(client, search_employers["closed"].orgnr)
+    assert "Nedlagt Tannklinikk" in html
+    assert "nedlagt" in html
     for query in [clinic.orgnr, clinic.orgnr_display, f" {clinic.orgnr[:3]} {clinic.orgnr[3:]} "]:
         html = page(client, query)
         assert f'<a href="/bedrifter/{clinic.orgnr}/">Bergen Tannklinikk AS</a>' in html, query
