@@ -73,6 +73,7 @@ check-deploy: venv ## Django's deployment checks with production-like settings
 bench: venv ## National-scale benchmarks on PostgreSQL (BENCH_DATABASE_URL, its own database)
 	$(BIN)/python benchmarks/national_data.py
 	$(BIN)/python benchmarks/employer_pages.py | tee benchmarks/results/employer_pages.txt
+	$(BIN)/python benchmarks/search.py | tee benchmarks/results/search.txt
 
 clean: ## Remove the virtualenv, the local database and collected static files
 	rm -rf $(VENV) var staticfiles

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Min
 from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr as stdnum_orgnr
 
@@ -35,6 +35,7 @@ EMPLOYER_LIMIT = 10
 SUGGESTION_LIMIT = 3
 # Hits far below the best one are noise ("lege" in a description) and are left out.
 RELATIVE_CUTOFF = 0.2
+EMPLOYER_CANDIDATES = 1000
 MIN_EMPLOYER_WORD = 3  # shorter words cannot use the trigram index
 
 
@@ -194,8 +195,14 @@ def _rank(tokens):
         return []
     best = defaultdict(dict)  # occupation → token index → (score, field, document)
     words_of = defaultdict(set)
-    postings = SearchPosting.objects.filter(word__in=list(matched)).values_list(
-        "occupation_id", "field", "word", "document_id"
+    # One row per occupation, field and word (the first document): a word shared by an
+    # occupation's fifteen job titles is scored once, not fifteen times.
+    postings = (
+        SearchPosting.objects.filter(word__in=list(matched))
+        .values("occupation_id", "field", "word")
+        .annotate(first_document=Min("document_id"))
+        .values_list("occupation_id", "field", "word", "first_document")
+        .order_by()
     )
     for occupation_id, field_, word, document_id in postings:
         words_of[occupation_id].add(word)
@@ -282,16 +289,21 @@ def _employers(tokens, raw, place):
         return [], False
     # Open employers only: a name search is for places to work; closed ones are found by
     # organisation number and in the employer search.
-    employers = employers.active().alias(folded=Fold("name"))
+    candidates = Employer.objects.active().alias(folded=Fold("name"))
     for word in name_words:
-        employers = employers.filter(folded__contains=word)
+        candidates = candidates.filter(folded__contains=word)
     if place is not None:
-        employers = (
-            employers.filter(municipality__county__code=place.code)
+        candidates = (
+            candidates.filter(municipality__county__code=place.code)
             if place.kind == "county"
-            else employers.filter(municipality__code=place.code)
+            else candidates.filter(municipality__code=place.code)
         )
-    found = list(employers.order_by("name", "pk")[: EMPLOYER_LIMIT + 1])
+    # At most EMPLOYER_CANDIDATES matches, then sorted by name. Ordering the match itself by
+    # name lets PostgreSQL walk the name index past every name before the word ("Nordlys …"
+    # sorts late); this way it always reads the trigram index, and a word found in more
+    # names than that shows the first ten by name of a thousand, with a link to them all.
+    ids = candidates.values("pk")[:EMPLOYER_CANDIDATES]
+    found = list(employers.filter(pk__in=ids).order_by("name", "pk")[: EMPLOYER_LIMIT + 1])
     return found[:EMPLOYER_LIMIT], len(found) > EMPLOYER_LIMIT
 
 
