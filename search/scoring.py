@@ -32,6 +32,8 @@ def match_factor(token, token_stem, word, word_stem):
     """0 when `word` does not answer `token`, else up to 1 (the same word)."""
     if word == token:
         return 1.0
+    if token.isdigit():
+        return 0.0  # "17" is not a typo for "18", nor a prefix of "170"
     if word_stem == token_stem and len(token_stem) >= MIN_PREFIX:
         return 0.9
     if len(token) >= MIN_PREFIX and word.startswith(token):
