@@ -30,6 +30,10 @@ from search.scoring import (
 )
 from search.text import STOPWORDS, similarity, stem, words
 
+# "lærebedrift i Vestland": the employer search's list of approved apprenticeship companies.
+APPRENTICESHIP_WORDS = frozenset(
+    ["laerebedrift", "laerebedrifter", "laerebedriftene", "larebedrift", "larebedrifter"]
+)
 MAX_QUERY_LENGTH = 200
 MAX_TOKENS = 8
 OCCUPATION_LIMIT = 20
@@ -99,10 +103,11 @@ class Results:
     employers: list = field(default_factory=list)
     employer_more: bool = False
     suggestions: list = field(default_factory=list)
+    apprenticeship: bool = False  # the query asks for apprenticeship companies ("lærebedrift")
 
     @property
     def found(self):
-        return bool(self.occupations or self.employers)
+        return bool(self.occupations or self.employers or self.apprenticeship)
 
 
 @lru_cache(maxsize=2048)
@@ -349,6 +354,11 @@ def search(query, region=None):
         if place is not None:
             results.terms = without_place(text, place.words)
     results.place = place
+    results.apprenticeship = any(token in APPRENTICESHIP_WORDS for token in tokens)
+    if results.apprenticeship:
+        tokens = [token for token in tokens if token not in APPRENTICESHIP_WORDS]
+        if not any(token not in STOPWORDS for token in tokens):
+            return results  # the page links to the apprenticeship companies
     tokens = [token for token in tokens if token not in STOPWORDS][:MAX_TOKENS] or tokens[:1]
     if any(len(token) >= 2 for token in tokens):
         results.occupations = _occupation_hits(

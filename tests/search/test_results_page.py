@@ -142,3 +142,15 @@ def test_query_count_is_flat(client, django_assert_max_num_queries, searchable, 
     assert len(hit_titles(html)) == 20
     with django_assert_max_num_queries(12):
         page(client, "finnesikke")
+
+
+def test_apprenticeship_companies_in_a_county(client, searchable):
+    html = page(client, "lærebedrift i Vestland")
+    assert 'class="chip" href="/sok/?q=l%C3%A6rebedrift">Vestland' in html
+    assert (
+        '<a href="/bedrifter/?laerebedrift=on&amp;fylke=46">Alle godkjente lærebedrifter i Vestland'
+        in html
+    )
+    html = page(client, "laerebedrifter elektriker")
+    assert hit_titles(html)[0] == "<mark>Elektriker</mark>"
+    assert '<a href="/bedrifter/?laerebedrift=on">Alle godkjente lærebedrifter' in html
