@@ -12,15 +12,15 @@ def occupation_publish(*, occupation, at=None):
     occupation.status = Occupation.Status.PUBLISHED
     occupation.published_at = at or timezone.now()
     occupation.save(update_fields=["status", "published_at", "updated_at"])
-    pagecache_invalidate()
     search_index_update(occupations=[occupation])
+    pagecache_invalidate()
 
 
 def occupation_unpublish(*, occupation):
     occupation.status = Occupation.Status.DRAFT
     occupation.save(update_fields=["status", "updated_at"])
-    pagecache_invalidate()
     search_index_update(occupations=[occupation])
+    pagecache_invalidate()
 
 
 @transaction.atomic
