@@ -308,12 +308,15 @@ def _employers(tokens, raw, place):
             if place.kind == "county"
             else candidates.filter(municipality__code=place.code)
         )
-    # At most EMPLOYER_CANDIDATES matches, then sorted by name. Ordering the match itself by
-    # name lets PostgreSQL walk the name index past every name before the word ("Nordlys …"
-    # sorts late); this way it always reads the trigram index, and a word found in more
-    # names than that shows the first ten by name of a thousand, with a link to them all.
-    ids = list(candidates.order_by().values_list("pk", flat=True)[:EMPLOYER_CANDIDATES])
-    found = list(employers.filter(pk__in=ids).order_by("name", "pk")[: EMPLOYER_LIMIT + 1])
+    # At most EMPLOYER_CANDIDATES matches (id and name), sorted by name here, then the ten
+    # shown. Ordering in SQL lets PostgreSQL walk the name index past every name before the
+    # word ("Nordlys …" sorts late) instead of reading the trigram index. A word found in
+    # more names than that shows the first ten by name of a thousand, with a link to them all.
+    # Sorted in Python, the order is the same on both databases.
+    rows = candidates.order_by().values_list("name", "pk")[:EMPLOYER_CANDIDATES]
+    first = sorted(rows)[: EMPLOYER_LIMIT + 1]
+    shown = employers.in_bulk([pk for _, pk in first])
+    found = [shown[pk] for _, pk in first if pk in shown]
     return found[:EMPLOYER_LIMIT], len(found) > EMPLOYER_LIMIT
 
 
