@@ -1,9 +1,9 @@
 """The site search: `search(query, region=None)`, the same answers on SQLite and PostgreSQL.
 
-A request costs a fixed number of queries whatever the data, at most 9: places (for queries of
-two or more words), candidate words, postings, the occupations shown, their snippets, employer
-counts in a named region, employer candidates and the employers shown, and the nearest titles
-when nothing was found.
+A request costs a fixed number of queries whatever the data, at most 10: places (for queries of
+two or more words), candidate words (a second query for typos on PostgreSQL), postings, the
+occupations shown, their snippets, employer counts in a named region, employer candidates and
+the employers shown, and the nearest titles when nothing was found.
 """
 
 from collections import defaultdict
@@ -155,31 +155,37 @@ def find_place(tokens):
     return None, tokens
 
 
-def _candidate_words(tokens):
-    """(word, stem) rows of the vocabulary that may answer a query word.
+def _candidate_words(tokens, *, typos):
+    """(word, stem) rows of the vocabulary that may answer the query's words.
 
-    PostgreSQL narrows them down with its trigram and b-tree indexes; every condition here is
+    PostgreSQL narrows them down with its b-tree and trigram indexes, in two steps: the words
+    equal to, sharing the stem of, starting or ending with a query word; then (`typos=True`)
+    the words similar to a query word that found nothing, by pg_trgm's `%`. Every condition is
     looser than `match_factor`, which decides. SQLite reads the (small) vocabulary.
     """
     if connection.vendor != "postgresql":
         return list(SearchWord.objects.values_list("word", "stem"))
-    conditions, params = ["word = ANY(%s)", "stem = ANY(%s)"], [tokens, [stem(t) for t in tokens]]
-    for token in tokens:
-        if token.isdigit():
-            continue  # numbers are found as they are (see match_factor)
-        token_stem = stem(token)
-        if len(token) >= MIN_PREFIX:
-            conditions.append("word LIKE %s")
-            params.append(f"{token}%")
-        if len(token) >= MIN_COMPOUND:
-            conditions.append("word LIKE %s")
-            params.append(f"%{token}")
-            if len(token_stem) >= MIN_COMPOUND:
-                conditions.append("stem LIKE %s")
-                params.append(f"%{token_stem}")
-        if len(token) >= MIN_TYPO:
+    conditions, params = [], []
+    if typos:
+        for token in tokens:
             conditions.append("word %% %s")
             params.append(token)
+    else:
+        conditions += ["word = ANY(%s)", "stem = ANY(%s)"]
+        params += [tokens, [stem(token) for token in tokens]]
+        for token in tokens:
+            if token.isdigit():
+                continue  # numbers are found as they are (see match_factor)
+            token_stem = stem(token)
+            if len(token) >= MIN_PREFIX:
+                conditions.append("word LIKE %s")
+                params.append(f"{token}%")
+            if len(token) >= MIN_COMPOUND:
+                conditions.append("word LIKE %s")
+                params.append(f"%{token}")
+                if len(token_stem) >= MIN_COMPOUND:
+                    conditions.append("stem LIKE %s")
+                    params.append(f"%{token_stem}")
     sql = f"SELECT word, stem FROM {SearchWord._meta.db_table} WHERE " + " OR ".join(conditions)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -190,11 +196,26 @@ def _matching_words(tokens):
     """{word: [(token index, factor), …]} for the vocabulary words that answer the query."""
     stems = [stem(token) for token in tokens]
     matched = defaultdict(list)
-    for word, word_stem in _candidate_words(tokens):
+    candidates = _candidate_words(tokens, typos=False)
+    for word, word_stem in candidates:
         for index, token in enumerate(tokens):
             factor = match_factor(token, stems[index], word, word_stem)
             if factor:
                 matched[word].append((index, factor))
+    answered = {index for found in matched.values() for index, _ in found}
+    unanswered = [
+        index
+        for index, token in enumerate(tokens)
+        if index not in answered and len(token) >= MIN_TYPO and not token.isdigit()
+    ]
+    if unanswered:
+        if connection.vendor == "postgresql":
+            candidates = _candidate_words([tokens[i] for i in unanswered], typos=True)
+        for word, word_stem in candidates:
+            for index in unanswered:
+                factor = match_factor(tokens[index], stems[index], word, word_stem, typos=True)
+                if factor:
+                    matched[word].append((index, factor))
     return matched
 
 
