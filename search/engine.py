@@ -149,6 +149,8 @@ def find_place(tokens):
             place = places.get(tuple(tokens[start : start + size]))
             if place is None:
                 continue
+            if size == 1 and len(tokens[start]) <= 2 and tokens[start - 1 : start] != ["i"]:
+                continue  # "as" is Ås only in "i Ås", never in "Fjordlys AS"
             rest = tokens[:start] + tokens[start + size :]
             if any(token not in STOPWORDS for token in rest):
                 return place, rest

@@ -154,3 +154,11 @@ def test_apprenticeship_companies_in_a_county(client, searchable):
     html = page(client, "laerebedrifter elektriker")
     assert hit_titles(html)[0] == "<mark>Elektriker</mark>"
     assert '<a href="/bedrifter/?laerebedrift=on">Alle godkjente lærebedrifter' in html
+
+
+def test_short_place_names_need_i(client, searchable, search_employers):
+    html = page(client, "rørlegger hansen as")
+    assert 'class="chip"' not in html
+    assert "Rørlegger Hansen AS" in html
+    html = page(client, "kokk i ås")
+    assert 'class="chip" href="/sok/?q=kokk">Ås' in html
