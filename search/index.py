@@ -109,9 +109,9 @@ def search_index_update(*, occupations):
     """Index these occupations afresh (published ones) or take them out (drafts, deleted)."""
     ids = [occupation.pk for occupation in occupations if occupation.pk is not None]
     SearchDocument.objects.filter(occupation_id__in=ids).delete()
-    documents = _write(_indexable().filter(pk__in=ids))
-    pagecache_invalidate()  # cached search pages
-    return documents
+    written = _write(_indexable().filter(pk__in=ids))
+    pagecache_invalidate()  # search results pages show the index
+    return written
 
 
 @transaction.atomic
@@ -120,6 +120,6 @@ def search_index_rebuild():
     SearchPosting.objects.all().delete()
     SearchDocument.objects.all().delete()
     SearchWord.objects.all().delete()
-    documents = _write(_indexable().iterator(chunk_size=500))
-    pagecache_invalidate()  # cached search pages
-    return documents
+    written = _write(_indexable().iterator(chunk_size=500))
+    pagecache_invalidate()
+    return written
