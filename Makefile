@@ -83,6 +83,7 @@ messages: venv ## Extract the bokmål strings into locale/{nn,en}/…/django.po 
 bench: venv ## National-scale benchmarks on PostgreSQL (BENCH_DATABASE_URL, its own database)
 	$(BIN)/python benchmarks/national_data.py
 	$(BIN)/python benchmarks/employer_pages.py | tee benchmarks/results/employer_pages.txt
+	$(BIN)/python benchmarks/search.py | tee benchmarks/results/search.txt
 
 clean: ## Remove the virtualenv, the local database and collected static files
 	rm -rf $(VENV) var staticfiles

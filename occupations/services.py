@@ -45,15 +45,15 @@ def occupation_publish(*, occupation, at=None, by=None):
     _save_version(
         occupation, by=by, reason=_("Publisert"), update_fields=["status", "published_at"]
     )
-    pagecache_invalidate()
     search_index_update(occupations=[occupation])
+    pagecache_invalidate()
 
 
 def occupation_unpublish(*, occupation, by=None):
     occupation.status = Occupation.Status.DRAFT
     _save_version(occupation, by=by, reason=_("Avpublisert"), update_fields=["status"])
-    pagecache_invalidate()
     search_index_update(occupations=[occupation])
+    pagecache_invalidate()
 
 
 @transaction.atomic

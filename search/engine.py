@@ -1,15 +1,17 @@
 """The site search: `search(query, region=None)`, the same answers on SQLite and PostgreSQL.
 
-A request costs a fixed number of queries whatever the data: places (1), candidate words (1),
-postings (1), the occupations shown and their snippets (2), employer counts in a region (1),
-employers (1), and the nearest titles when nothing was found (1).
+A request costs a fixed number of queries whatever the data, at most 10: places (for queries of
+two or more words), candidate words (a second query for typos on PostgreSQL), postings, the
+occupations shown, their snippets, employer counts in a named region, employer candidates and
+the employers shown, and the nearest titles when nothing was found.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count, Min
 from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr as stdnum_orgnr
 
@@ -28,6 +30,10 @@ from search.scoring import (
 )
 from search.text import STOPWORDS, similarity, stem, words
 
+# "lærebedrift i Vestland": the employer search's list of approved apprenticeship companies.
+APPRENTICESHIP_WORDS = frozenset(
+    ["laerebedrift", "laerebedrifter", "laerebedriftene", "larebedrift", "larebedrifter"]
+)
 MAX_QUERY_LENGTH = 200
 MAX_TOKENS = 8
 OCCUPATION_LIMIT = 20
@@ -35,6 +41,7 @@ EMPLOYER_LIMIT = 10
 SUGGESTION_LIMIT = 3
 # Hits far below the best one are noise ("lege" in a description) and are left out.
 RELATIVE_CUTOFF = 0.2
+EMPLOYER_CANDIDATES = 1000
 MIN_EMPLOYER_WORD = 3  # shorter words cannot use the trigram index
 
 
@@ -96,35 +103,34 @@ class Results:
     employers: list = field(default_factory=list)
     employer_more: bool = False
     suggestions: list = field(default_factory=list)
+    apprenticeship: bool = False  # the query asks for apprenticeship companies ("lærebedrift")
 
     @property
     def found(self):
-        return bool(self.occupations or self.employers)
+        return bool(self.occupations or self.employers or self.apprenticeship)
 
 
+@lru_cache(maxsize=2048)
 def _place_names(text):
-    """'Nordland - Nordlánnda' → ['nordland', 'nordlannda']; 'Herøy (Nordland)' → ['heroy']."""
+    """'Nordland - Nordlánnda' → ['nordland', 'nordlannda']; 'Herøy (Nordland)' → ['heroy'].
+
+    Cached: the same few hundred names are folded for every request.
+    """
     text = text.split("(")[0]
     return [tuple(words(part)) for part in text.split(" - ") if words(part)]
 
 
 def _places():
-    rows = Municipality.objects.select_related("county").order_by("code")
+    rows = Municipality.objects.order_by("code").values_list(
+        "code", "name", "county__code", "county__name"
+    )
     found = {}
-    for municipality in rows:
-        county = municipality.county
-        for name in _place_names(county.name):
-            found.setdefault(name, Place("county", county.code, county.name, county.code, name))
-        for name in _place_names(municipality.name):
+    for code, name, county_code, county_name in rows:
+        for words_ in _place_names(county_name):
+            found.setdefault(words_, Place("county", county_code, county_name, county_code, words_))
+        for words_ in _place_names(name):
             found.setdefault(
-                name,
-                Place(
-                    "municipality",
-                    municipality.code,
-                    municipality.name.split(" (")[0],
-                    county.code,
-                    name,
-                ),
+                words_, Place("municipality", code, name.split(" (")[0], county_code, words_)
             )
     return found
 
@@ -132,43 +138,56 @@ def _places():
 def find_place(tokens):
     """The longest place name in the query, and the query's words without it.
 
-    A query that is nothing but a place ("bergen") stays a text query.
+    A query that is nothing but a place ("bergen") stays a text query, so a one-word query
+    needs no look-up at all.
     """
+    if len(tokens) < 2:
+        return None, tokens
     places = _places()
     for size in (3, 2, 1):
         for start in range(len(tokens) - size + 1):
             place = places.get(tuple(tokens[start : start + size]))
             if place is None:
                 continue
+            if size == 1 and len(tokens[start]) <= 2 and tokens[start - 1 : start] != ["i"]:
+                continue  # "as" is Ås only in "i Ås", never in "Fjordlys AS"
             rest = tokens[:start] + tokens[start + size :]
             if any(token not in STOPWORDS for token in rest):
                 return place, rest
     return None, tokens
 
 
-def _candidate_words(tokens):
-    """(word, stem) rows of the vocabulary that may answer a query word.
+def _candidate_words(tokens, *, typos):
+    """(word, stem) rows of the vocabulary that may answer the query's words.
 
-    PostgreSQL narrows them down with its trigram and b-tree indexes; every condition here is
+    PostgreSQL narrows them down with its b-tree and trigram indexes, in two steps: the words
+    equal to, sharing the stem of, starting or ending with a query word; then (`typos=True`)
+    the words similar to a query word that found nothing, by pg_trgm's `%`. Every condition is
     looser than `match_factor`, which decides. SQLite reads the (small) vocabulary.
     """
     if connection.vendor != "postgresql":
         return list(SearchWord.objects.values_list("word", "stem"))
-    conditions, params = ["word = ANY(%s)", "stem = ANY(%s)"], [tokens, [stem(t) for t in tokens]]
-    for token in tokens:
-        token_stem = stem(token)
-        if len(token) >= MIN_PREFIX:
-            conditions.append("word LIKE %s")
-            params.append(f"{token}%")
-        if len(token) >= MIN_COMPOUND:
-            conditions.append("word LIKE %s")
-            params.append(f"%{token}")
-            if len(token_stem) >= MIN_COMPOUND:
-                conditions.append("stem LIKE %s")
-                params.append(f"%{token_stem}")
-        if len(token) >= MIN_TYPO:
+    conditions, params = [], []
+    if typos:
+        for token in tokens:
             conditions.append("word %% %s")
             params.append(token)
+    else:
+        conditions += ["word = ANY(%s)", "stem = ANY(%s)"]
+        params += [tokens, [stem(token) for token in tokens]]
+        for token in tokens:
+            if token.isdigit():
+                continue  # numbers are found as they are (see match_factor)
+            token_stem = stem(token)
+            if len(token) >= MIN_PREFIX:
+                conditions.append("word LIKE %s")
+                params.append(f"{token}%")
+            if len(token) >= MIN_COMPOUND:
+                conditions.append("word LIKE %s")
+                params.append(f"%{token}")
+                if len(token_stem) >= MIN_COMPOUND:
+                    conditions.append("stem LIKE %s")
+                    params.append(f"%{token_stem}")
     sql = f"SELECT word, stem FROM {SearchWord._meta.db_table} WHERE " + " OR ".join(conditions)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -179,11 +198,26 @@ def _matching_words(tokens):
     """{word: [(token index, factor), …]} for the vocabulary words that answer the query."""
     stems = [stem(token) for token in tokens]
     matched = defaultdict(list)
-    for word, word_stem in _candidate_words(tokens):
+    candidates = _candidate_words(tokens, typos=False)
+    for word, word_stem in candidates:
         for index, token in enumerate(tokens):
             factor = match_factor(token, stems[index], word, word_stem)
             if factor:
                 matched[word].append((index, factor))
+    answered = {index for found in matched.values() for index, _ in found}
+    unanswered = [
+        index
+        for index, token in enumerate(tokens)
+        if index not in answered and len(token) >= MIN_TYPO and not token.isdigit()
+    ]
+    if unanswered:
+        if connection.vendor == "postgresql":
+            candidates = _candidate_words([tokens[i] for i in unanswered], typos=True)
+        for word, word_stem in candidates:
+            for index in unanswered:
+                factor = match_factor(tokens[index], stems[index], word, word_stem, typos=True)
+                if factor:
+                    matched[word].append((index, factor))
     return matched
 
 
@@ -194,8 +228,14 @@ def _rank(tokens):
         return []
     best = defaultdict(dict)  # occupation → token index → (score, field, document)
     words_of = defaultdict(set)
-    postings = SearchPosting.objects.filter(word__in=list(matched)).values_list(
-        "occupation_id", "field", "word", "document_id"
+    # One row per occupation, field and word (the first document): a word shared by an
+    # occupation's fifteen job titles is scored once, not fifteen times.
+    postings = (
+        SearchPosting.objects.filter(word__in=list(matched))
+        .values("occupation_id", "field", "word")
+        .annotate(first_document=Min("document_id"))
+        .values_list("occupation_id", "field", "word", "first_document")
+        .order_by()
     )
     for occupation_id, field_, word, document_id in postings:
         words_of[occupation_id].add(word)
@@ -267,7 +307,10 @@ def _occupation_hits(tokens, place):
 
 
 def _employers(tokens, raw, place):
-    """Employers by organisation number (with or without spaces) or by every word of the name."""
+    """Employers by organisation number (with or without spaces) or by every word of the name.
+
+    Returns up to EMPLOYER_LIMIT employers and whether there are more.
+    """
     digits = "".join(raw.split())
     employers = Employer.objects.select_related("municipality")
     if digits.isdigit() and len(digits) == 9:
@@ -277,18 +320,26 @@ def _employers(tokens, raw, place):
     name_words = [token for token in tokens if len(token) >= MIN_EMPLOYER_WORD]
     if not name_words:
         return [], False
-    employers = employers.alias(folded=Fold("name"))
+    # Open employers only: a name search is for places to work; closed ones are found by
+    # organisation number and in the employer search.
+    candidates = Employer.objects.active().alias(folded=Fold("name"))
     for word in name_words:
-        employers = employers.filter(folded__contains=word)
+        candidates = candidates.filter(folded__contains=word)
     if place is not None:
-        employers = (
-            employers.filter(municipality__county__code=place.code)
+        candidates = (
+            candidates.filter(municipality__county__code=place.code)
             if place.kind == "county"
-            else employers.filter(municipality__code=place.code)
+            else candidates.filter(municipality__code=place.code)
         )
-    found = list(
-        employers.order_by(F("closed_on").asc(nulls_first=True), "name", "pk")[: EMPLOYER_LIMIT + 1]
-    )
+    # At most EMPLOYER_CANDIDATES matches (id and name), sorted by name here, then the ten
+    # shown. Ordering in SQL lets PostgreSQL walk the name index past every name before the
+    # word ("Nordlys …" sorts late) instead of reading the trigram index. A word found in
+    # more names than that shows the first ten by name of a thousand, with a link to them all.
+    # Sorted in Python, the order is the same on both databases.
+    rows = candidates.order_by().values_list("name", "pk")[:EMPLOYER_CANDIDATES]
+    first = sorted(rows)[: EMPLOYER_LIMIT + 1]
+    shown = employers.in_bulk([pk for _, pk in first])
+    found = [shown[pk] for _, pk in first if pk in shown]
     return found[:EMPLOYER_LIMIT], len(found) > EMPLOYER_LIMIT
 
 
@@ -329,6 +380,11 @@ def search(query, region=None):
         if place is not None:
             results.terms = without_place(text, place.words)
     results.place = place
+    results.apprenticeship = any(token in APPRENTICESHIP_WORDS for token in tokens)
+    if results.apprenticeship:
+        tokens = [token for token in tokens if token not in APPRENTICESHIP_WORDS]
+        if not any(token not in STOPWORDS for token in tokens):
+            return results  # the page links to the apprenticeship companies
     tokens = [token for token in tokens if token not in STOPWORDS][:MAX_TOKENS] or tokens[:1]
     if any(len(token) >= 2 for token in tokens):
         results.occupations = _occupation_hits(

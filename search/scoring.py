@@ -28,10 +28,16 @@ TYPO_SIMILARITY = 0.45
 SUGGESTION_SIMILARITY = 0.3
 
 
-def match_factor(token, token_stem, word, word_stem):
-    """0 when `word` does not answer `token`, else up to 1 (the same word)."""
+def match_factor(token, token_stem, word, word_stem, *, typos=False):
+    """0 when `word` does not answer `token`, else up to 1 (the same word).
+
+    Typos are looked for (`typos=True`) only for a query word that nothing else answers
+    (see `search.engine._matching_words`): "lærer" should not also find "lærere"'s neighbours.
+    """
     if word == token:
         return 1.0
+    if token.isdigit():
+        return 0.0  # "17" is not a typo for "18", nor a prefix of "170"
     if word_stem == token_stem and len(token_stem) >= MIN_PREFIX:
         return 0.9
     if len(token) >= MIN_PREFIX and word.startswith(token):
@@ -42,7 +48,7 @@ def match_factor(token, token_stem, word, word_stem):
     ):
         # The last part of a compound: "helsesekretær" in "tannhelsesekretær".
         return 0.45 + 0.2 * len(token) / len(word)
-    if len(token) >= MIN_TYPO and abs(len(token) - len(word)) <= 3:
+    if typos and len(token) >= MIN_TYPO and abs(len(token) - len(word)) <= 3:
         score = similarity(token, word)
         if score >= TYPO_SIMILARITY:
             return 0.7 * score

@@ -38,6 +38,11 @@ def search_results(request):
     else:
         results = search(query)
         context["results"] = results
+        if results.apprenticeship:
+            region = results.place.query if results.place else {}
+            context["apprenticeship_url"] = (
+                f"{reverse('employers:search')}?{urlencode({'laerebedrift': 'on', **region})}"
+            )
         if results.place is not None:
             context["without_place_url"] = _search_url(results.terms)
             region = urlencode(results.place.query)

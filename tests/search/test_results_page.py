@@ -112,7 +112,10 @@ def test_employers_by_name_and_organisation_number(client, searchable, search_em
     clinic = search_employers["bergen_tann"]
     html = page(client, "tannklinikk")
     assert html.index("Bergen Tannklinikk AS") < html.index("Oslo Tannklinikk")
-    assert html.index("Oslo Tannklinikk") < html.index("Nedlagt Tannklinikk")  # closed last
+    assert "Nedlagt Tannklinikk" not in html  # closed: found by number, not by name
+    html = page(client, search_employers["closed"].orgnr)
+    assert "Nedlagt Tannklinikk" in html
+    assert "nedlagt" in html
     for query in [clinic.orgnr, clinic.orgnr_display, f" {clinic.orgnr[:3]} {clinic.orgnr[3:]} "]:
         html = page(client, query)
         assert f'<a href="/bedrifter/{clinic.orgnr}/">Bergen Tannklinikk AS</a>' in html, query
@@ -127,15 +130,35 @@ def test_employers_without_ae_o_a_and_in_the_named_place(client, searchable, sea
 
 
 def test_query_count_is_flat(client, django_assert_max_num_queries, searchable, search_employers):
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         page(client, "tannklinikk i bergen")
     for n in range(40):
         occupation = OccupationFactory(title=f"Klinikkyrke {n}", lead="Jobber på en tannklinikk.")
         AlternativeTitleFactory(occupation=occupation, title=f"tannklinikkarbeider {n}")
         DutyFactory(occupation=occupation, text="rydder tannklinikken")
     search_index_update(occupations=Occupation.objects.all())
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         html = page(client, "tannklinikk i bergen")
     assert len(hit_titles(html)) == 20
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         page(client, "finnesikke")
+
+
+def test_apprenticeship_companies_in_a_county(client, searchable):
+    html = page(client, "lærebedrift i Vestland")
+    assert 'class="chip" href="/sok/?q=l%C3%A6rebedrift">Vestland' in html
+    assert (
+        '<a href="/bedrifter/?laerebedrift=on&amp;fylke=46">Alle godkjente lærebedrifter i Vestland'
+        in html
+    )
+    html = page(client, "laerebedrifter elektriker")
+    assert hit_titles(html)[0] == "<mark>Elektriker</mark>"
+    assert '<a href="/bedrifter/?laerebedrift=on">Alle godkjente lærebedrifter' in html
+
+
+def test_short_place_names_need_i(client, searchable, search_employers):
+    html = page(client, "rørlegger hansen as")
+    assert 'class="chip"' not in html
+    assert "Rørlegger Hansen AS" in html
+    html = page(client, "kokk i ås")
+    assert 'class="chip" href="/sok/?q=kokk">Ås' in html
