@@ -3,10 +3,11 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from classifications.models import JobTitle, StyrkGroup, Trade
+from pagecache.admin import InvalidatesPageCache
 
 
 @admin.register(StyrkGroup)
-class StyrkGroupAdmin(admin.ModelAdmin):
+class StyrkGroupAdmin(InvalidatesPageCache, admin.ModelAdmin):
     """STYRK-08 comes from SSB: editors look it up, the loader writes it."""
 
     list_display = ["code", "name", "level", "parent"]
@@ -38,7 +39,7 @@ class MappedFilter(admin.SimpleListFilter):
 
 
 @admin.register(JobTitle)
-class JobTitleAdmin(admin.ModelAdmin):
+class JobTitleAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["code", "name", "unit_group", "occupation_count"]
     list_filter = [MappedFilter]
     search_fields = ["code", "name"]
@@ -63,7 +64,7 @@ class JobTitleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Trade)
-class TradeAdmin(admin.ModelAdmin):
+class TradeAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["name", "code", "programme"]
     search_fields = ["name", "code"]
     list_filter = ["programme"]

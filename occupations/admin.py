@@ -42,6 +42,8 @@ from occupations.services import (
     occupation_unpublish,
     occupation_version_restore,
 )
+from pagecache.admin import InvalidatesPageCache
+from search.index import search_index_update
 
 # The history page lists this many newest versions (every version stays in the database).
 HISTORY_LIMIT = 200
@@ -167,7 +169,7 @@ class OccupationForm(forms.ModelForm):
 
 
 @admin.register(Occupation)
-class OccupationAdmin(admin.ModelAdmin):
+class OccupationAdmin(InvalidatesPageCache, admin.ModelAdmin):
     """Published occupations are read-only here: editors change them in a working draft
     ("Rediger som utkast"), which a Redaktør publishes (now or at a set time)."""
 
@@ -290,6 +292,7 @@ class OccupationAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         if {"job_titles", "trades"} & set(form.changed_data):
             occupation_employers_refresh(occupations=[form.instance])
+        search_index_update(occupations=[form.instance])
         occupation_version_record(
             occupation=form.instance,
             by=request.user,
@@ -584,7 +587,7 @@ class GraduateOutcomeInline(admin.TabularInline):
 
 
 @admin.register(Education)
-class EducationAdmin(admin.ModelAdmin):
+class EducationAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["name", "level", "nus_code"]
     search_fields = ["name", "nus_code"]
     inlines = [GraduateOutcomeInline]
@@ -619,20 +622,20 @@ class SalaryStatisticAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewOrganisation)
-class ReviewOrganisationAdmin(admin.ModelAdmin):
+class ReviewOrganisationAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["name", "url"]
     search_fields = ["name"]
 
 
 @admin.register(SlugRedirect)
-class SlugRedirectAdmin(admin.ModelAdmin):
+class SlugRedirectAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["old_slug", "occupation", "created_at"]
     search_fields = ["old_slug", "occupation__title"]
     autocomplete_fields = ["occupation"]
 
 
 @admin.register(QualityReview)
-class QualityReviewAdmin(admin.ModelAdmin):
+class QualityReviewAdmin(InvalidatesPageCache, admin.ModelAdmin):
     """Where a Redaktør records a quality-assurance review; it shows on the public page at once
     (a review is a fact about the page, not a change to its text)."""
 

@@ -17,6 +17,8 @@ from occupations.history import (
     occupation_version_record,
 )
 from occupations.models import Education, Occupation, SlugRedirect
+from pagecache.cache import pagecache_invalidate
+from search.index import search_index_update
 
 
 class PublishError(Exception):
@@ -43,11 +45,15 @@ def occupation_publish(*, occupation, at=None, by=None):
     _save_version(
         occupation, by=by, reason=_("Publisert"), update_fields=["status", "published_at"]
     )
+    pagecache_invalidate()
+    search_index_update(occupations=[occupation])
 
 
 def occupation_unpublish(*, occupation, by=None):
     occupation.status = Occupation.Status.DRAFT
     _save_version(occupation, by=by, reason=_("Avpublisert"), update_fields=["status"])
+    pagecache_invalidate()
+    search_index_update(occupations=[occupation])
 
 
 @transaction.atomic
