@@ -77,6 +77,8 @@ def test_editor_edits_previews_and_publishes(
     page.get_by_role("button", name="Publiser nå").click()
     page.wait_for_load_state()
 
+    assert "er publisert" in page.content()
+    public = browser.new_page()  # a new visitor: the first one's browser may keep the old page
     public.goto(f"{live_server.url}/yrker/tannhelsesekretaer/")
     assert "imot pasienter i resepsjonen" in public.locator(".lead").inner_text()
     assert "Sist kvalitetssikret den" in public.content()
