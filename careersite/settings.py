@@ -71,10 +71,10 @@ INSTALLED_APPS = [
     "regions",
     "occupations",
     "employers",
-    "roles",
     "pagecache",
     "operations",
     "search",
+    "roles",
 ]
 
 MIDDLEWARE = [
