@@ -161,7 +161,7 @@ def test_a_draft_copies_the_image_without_opening_it(editor, settings, tmp_path)
 
     draft = occupation_draft_create(occupation=occupation, by=editor)
 
-    draft.refresh_from_db()
+    draft = Occupation.all_objects.get(pk=draft.pk)
     assert (draft.image.name, draft.image_width, draft.image_alt) == (
         "occupations/borte.jpg",
         800,
