@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from classifications.models import JobTitle
 from occupations.models import Occupation
 from occupations.richtext import render_markdown
+from pagecache.cache import pagecache_invalidate
 from search.models import SearchDocument, SearchPosting, SearchWord
 from search.text import STOPWORDS, spellings, stem
 
@@ -108,7 +109,9 @@ def search_index_update(*, occupations):
     """Index these occupations afresh (published ones) or take them out (drafts, deleted)."""
     ids = [occupation.pk for occupation in occupations if occupation.pk is not None]
     SearchDocument.objects.filter(occupation_id__in=ids).delete()
-    return _write(_indexable().filter(pk__in=ids))
+    written = _write(_indexable().filter(pk__in=ids))
+    pagecache_invalidate()  # search results pages show the index
+    return written
 
 
 @transaction.atomic
@@ -117,4 +120,6 @@ def search_index_rebuild():
     SearchPosting.objects.all().delete()
     SearchDocument.objects.all().delete()
     SearchWord.objects.all().delete()
-    return _write(_indexable().iterator(chunk_size=500))
+    written = _write(_indexable().iterator(chunk_size=500))
+    pagecache_invalidate()
+    return written

@@ -10,6 +10,7 @@ from django.utils.http import http_date
 
 from occupations.models import Occupation
 from occupations.services import (
+    occupation_draft_create,
     occupation_draft_publish,
     occupation_unpublish,
 )
@@ -83,19 +84,17 @@ def test_last_modified_moves_with_a_content_change(visitor, occupation):
     assert response["Last-Modified"] == http_date(int(current_generation()) / 1e9)
 
 
-def test_an_edit_is_visible_right_after_publishing(visitor, editor_client, occupation):
+def test_an_edit_is_visible_right_after_publishing(visitor, editor, editor_client, occupation):
     assert "Baker brød om natten." in visitor.get(occupation.get_absolute_url()).content.decode()
     assert "Baker" in visitor.get("/yrker/").content.decode()
 
-    # A published page is edited in its working draft, which is then published.
-    editor_client.post(reverse("admin:occupations_occupation_draft", args=[occupation.pk]))
-    draft = Occupation.all_objects.get(draft_of=occupation)
+    draft = occupation_draft_create(occupation=occupation, by=editor)
     url = reverse("admin:occupations_occupation_change", args=[draft.pk])
     data = admin_form_data(editor_client.get(url))
     data["lead"] = "Baker brød og kaker før soloppgang."
     assert editor_client.post(url, data).status_code == 302
     assert "Baker brød om natten." in visitor.get(occupation.get_absolute_url()).content.decode()
-    occupation_draft_publish(draft=draft)
+    occupation_draft_publish(draft=Occupation.all_objects.get(pk=draft.pk), by=editor)
 
     page = visitor.get(occupation.get_absolute_url()).content.decode()
     assert "Baker brød og kaker før soloppgang." in page
