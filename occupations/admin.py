@@ -635,7 +635,7 @@ class SlugRedirectAdmin(InvalidatesPageCache, admin.ModelAdmin):
 
 
 @admin.register(QualityReview)
-class QualityReviewAdmin(admin.ModelAdmin):
+class QualityReviewAdmin(InvalidatesPageCache, admin.ModelAdmin):
     """Where a Redaktør records a quality-assurance review; it shows on the public page at once
     (a review is a fact about the page, not a change to its text)."""
 

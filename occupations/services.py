@@ -71,7 +71,12 @@ def _content_apply(*, target, fields, lists):
     save it without a version (the caller records one). Returns the labels of linked rows
     that no longer exist and were left out."""
     for name in COPIED_FIELDS:
-        setattr(target, name, fields[name])
+        if name == "image":
+            # The stored name and size are copied as they are; assigning through the
+            # ImageField would open the file to measure it again.
+            target.__dict__["image"] = str(fields["image"] or "")
+        else:
+            setattr(target, name, fields[name])
     target.lock_version += 1
     target.save_without_historical_record()
 

@@ -48,12 +48,12 @@ def test_editor_edits_previews_and_publishes(
     assert axe_violations(page, include=[".editorial-notice", ".object-tools"]) == []
 
     page.fill("#id_lead", "Tannhelsesekretærer tar imot pasienter i resepsjonen.")
-    page.locator("input[name=_continue]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("input[name=_continue]").click()
     assert "ble endret" in page.content() or "was changed" in page.content()
 
-    page.get_by_role("link", name="Forhåndsvis").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Forhåndsvis").click()
     assert "imot pasienter i resepsjonen" in page.locator(".lead").inner_text()
     assert "Forhåndsvisning av et utkast" in page.content()
 
@@ -63,8 +63,8 @@ def test_editor_edits_previews_and_publishes(
 
     page.goto(f"{live_server.url}/admin/occupations/occupation/{occupation.pk}/history/")
     assert axe_violations(page) == [], "history"
-    page.get_by_role("button", name="Sammenlign valgte versjoner").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sammenlign valgte versjoner").click()
     assert "resepsjonen" in page.locator("ins").all_inner_texts()[-1]
     assert axe_violations(page) == [], "compare"
 
@@ -74,9 +74,11 @@ def test_editor_edits_previews_and_publishes(
 
     page.goto(f"{live_server.url}/admin/occupations/occupation/{draft.pk}/publiser/")
     assert axe_violations(page) == [], "publish page"
-    page.get_by_role("button", name="Publiser nå").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publiser nå").click()
 
+    assert "er publisert" in page.content()
+    public = browser.new_page()  # a new visitor: the first one's browser may keep the old page
     public.goto(f"{live_server.url}/yrker/tannhelsesekretaer/")
     assert "imot pasienter i resepsjonen" in public.locator(".lead").inner_text()
     assert "Sist kvalitetssikret den" in public.content()

@@ -151,3 +151,19 @@ def test_an_unpublished_page_can_be_published_again(editor):
         "Publisert",
         "Avpublisert",
     ]
+
+
+def test_a_draft_copies_the_image_without_opening_it(editor, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the file is not there: the copy must not need it
+    occupation = OccupationFactory(
+        image="occupations/borte.jpg", image_alt="En rørlegger", image_width=800, image_height=450
+    )
+
+    draft = occupation_draft_create(occupation=occupation, by=editor)
+
+    draft = Occupation.all_objects.get(pk=draft.pk)
+    assert (draft.image.name, draft.image_width, draft.image_alt) == (
+        "occupations/borte.jpg",
+        800,
+        "En rørlegger",
+    )
