@@ -20,6 +20,7 @@ from occupations.models import (
     SlugRedirect,
     Workplace,
 )
+from occupations.richtext import RICH_TEXT_HELP
 from occupations.services import (
     occupation_publish,
     occupation_slug_changed,
@@ -76,11 +77,25 @@ class QualityReviewInline(admin.TabularInline):
     formfield_overrides = {models.TextField: {"widget": forms.TextInput}}
 
 
+# Fields shown through the Markdown filter; the admin tells editors which subset they accept.
+RICH_TEXT_FIELDS = [
+    "description",
+    "delegated_tasks",
+    "authorisation_text",
+    "workplaces_text",
+    "personal_traits",
+    "education_text",
+]
+
+
 class OccupationForm(forms.ModelForm):
     """OccupationAdmin supplies the model and fields; this adds the editors' checks."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in RICH_TEXT_FIELDS:
+            if name in self.fields:
+                self.fields[name].help_text = RICH_TEXT_HELP
         # Filled from the title when left empty, so the page also works without JavaScript.
         self.fields["slug"].required = False
 
