@@ -4,6 +4,8 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 urlpatterns = [
+    # Before the admin: its login page with lockout and the code step for two-step login.
+    path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("bedrifter/", include("employers.urls")),
     path("", include("occupations.urls")),
