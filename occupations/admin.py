@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from django.utils.translation import ngettext
 
 from employers.summary import occupation_employers_refresh
 from norwegian.slugs import norwegian_slugify
+from occupations.images import image_reencode, image_renditions_create, validate_image
 from occupations.models import (
     AlternativeTitle,
     Duty,
@@ -110,6 +112,14 @@ class OccupationForm(forms.ModelForm):
             )
         return slug
 
+    def clean_image(self):
+        """A new upload is checked, then stored as Pillow writes it afresh (images.py)."""
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):
+            validate_image(image)
+            return image_reencode(image)
+        return image
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("image") and not cleaned.get("image_alt"):
@@ -167,6 +177,8 @@ class OccupationAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if "image" in form.changed_data and obj.image:
+            image_renditions_create(field_file=obj.image)
         if change and "slug" in form.changed_data:
             occupation_slug_changed(occupation=obj, old_slug=form.initial.get("slug"))
 
