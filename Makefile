@@ -16,7 +16,7 @@ RUN_ENV = DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true \
 TEST_ENV = DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true SECRET_KEY=test-only-not-secret \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
-.PHONY: help venv run setup superuser test lint check-deploy bench clean
+.PHONY: help venv run setup superuser test lint check-deploy bench clean messages
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,6 +44,7 @@ setup: venv var/secret_key ## Migrate, load reference data and demo content, col
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_content
 	$(RUN_ENV) $(BIN)/python manage.py generate_employers --employers 400
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(RUN_ENV) $(BIN)/python manage.py invalidate_pages
 
 run: setup ## Set up and serve the site on http://127.0.0.1:8000 (PORT=… to change)
 	@echo
@@ -68,6 +69,11 @@ lint: venv ## ruff, formatting and missing migrations
 check-deploy: venv ## Django's deployment checks with production-like settings
 	DEBUG=false SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 		ALLOWED_HOSTS=yrke.example.no $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+MESSAGES_IGNORE = --ignore='.venv/*' --ignore='staticfiles/*' --ignore='node_modules/*' --ignore='var/*'
+messages: venv ## Extract the bokmål strings into locale/{nn,en}/…/django.po and compile the .mo (needs gettext)
+	$(TEST_ENV) $(BIN)/python manage.py makemessages -l nn -l en --no-obsolete $(MESSAGES_IGNORE)
+	$(TEST_ENV) $(BIN)/python manage.py compilemessages -l nn -l en $(MESSAGES_IGNORE)
 
 bench: venv ## National-scale benchmarks on PostgreSQL (BENCH_DATABASE_URL, its own database)
 	$(BIN)/python benchmarks/national_data.py

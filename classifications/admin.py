@@ -10,10 +10,11 @@ from django.utils.translation import ngettext
 from classifications.models import JobTitle, StyrkGroup, Trade
 from classifications.services import job_titles_map
 from occupations.models import Occupation
+from pagecache.admin import InvalidatesPageCache
 
 
 @admin.register(StyrkGroup)
-class StyrkGroupAdmin(admin.ModelAdmin):
+class StyrkGroupAdmin(InvalidatesPageCache, admin.ModelAdmin):
     """STYRK-08 comes from SSB: editors look it up, the loader writes it."""
 
     list_display = ["code", "name", "level", "parent"]
@@ -61,7 +62,7 @@ class MapToOccupationForm(forms.Form):
 
 
 @admin.register(JobTitle)
-class JobTitleAdmin(admin.ModelAdmin):
+class JobTitleAdmin(InvalidatesPageCache, admin.ModelAdmin):
     """The Dataforvalter's mapping tool: `?koblet=nei` lists the titles no occupation uses,
     most employees first, and the action links the selected ones to an occupation."""
 
@@ -124,7 +125,7 @@ class JobTitleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Trade)
-class TradeAdmin(admin.ModelAdmin):
+class TradeAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["name", "code", "programme"]
     search_fields = ["name", "code"]
     list_filter = ["programme"]

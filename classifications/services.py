@@ -3,12 +3,14 @@
 from django.db import transaction
 
 from employers.summary import occupation_employers_refresh
+from pagecache.cache import pagecache_invalidate
 
 
 def job_titles_map(*, job_titles, occupation):
     """Link job titles to an occupation and rebuild its employer rows.
 
-    Titles already linked are left as they are. Returns the number of titles newly linked.
+    Titles already linked are left as they are; the occupation page's employer list changes,
+    so cached pages are made stale. Returns the number of titles newly linked.
     """
     with transaction.atomic():
         linked = set(occupation.job_titles.values_list("pk", flat=True))
@@ -16,4 +18,6 @@ def job_titles_map(*, job_titles, occupation):
         if new:
             occupation.job_titles.add(*new)
             occupation_employers_refresh(occupations=[occupation])
+    if new:
+        pagecache_invalidate()
     return len(new)

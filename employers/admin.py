@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import ApprenticeshipApproval, Employer, Employment
+from pagecache.admin import InvalidatesPageCache
 
 REGISTER_FIELDS = [
     "orgnr",
@@ -69,7 +70,7 @@ class ApprovalInline(admin.TabularInline):
 
 
 @admin.register(Employer)
-class EmployerAdmin(admin.ModelAdmin):
+class EmployerAdmin(InvalidatesPageCache, admin.ModelAdmin):
     """Employers come from Enhetsregisteret; the register fields are read-only here."""
 
     list_display = ["name", "orgnr", "municipality", "employees", "closed_on"]
@@ -85,7 +86,7 @@ class EmployerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Employment)
-class EmploymentAdmin(admin.ModelAdmin):
+class EmploymentAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["employer", "job_title", "period", "count"]
     list_filter = ["period"]
     list_select_related = ["employer", "job_title"]
@@ -96,7 +97,7 @@ class EmploymentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApprenticeshipApproval)
-class ApprenticeshipApprovalAdmin(admin.ModelAdmin):
+class ApprenticeshipApprovalAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["employer", "trade", "county", "is_approved", "running_contracts"]
     list_filter = ["is_approved", "county"]
     list_select_related = ["employer", "trade", "county"]

@@ -6,6 +6,7 @@ then order with ``Collate(field, NORWEGIAN)`` and get the same answer on both en
 """
 
 import unicodedata
+from functools import lru_cache
 
 NORWEGIAN = "nb-NO-x-icu"
 
@@ -26,8 +27,13 @@ def _base_letters(text):
             )
 
 
+@lru_cache(maxsize=65536)
 def sort_key(text):
-    """A key that sorts Norwegian text: case and accents only break ties."""
+    """A key that sorts Norwegian text: case and accents only break ties.
+
+    Cached: SQLite calls the collation for every comparison of a sort, and pages sort the
+    same names (municipalities, occupations) again and again.
+    """
     return ("".join(_base_letters(text or "")), text or "")
 
 

@@ -28,6 +28,7 @@ from occupations.services import (
     occupation_slug_changed,
     occupation_unpublish,
 )
+from pagecache.admin import InvalidatesPageCache
 
 
 def one_year_before(today):
@@ -130,7 +131,7 @@ class OccupationForm(forms.ModelForm):
 
 
 @admin.register(Occupation)
-class OccupationAdmin(admin.ModelAdmin):
+class OccupationAdmin(InvalidatesPageCache, admin.ModelAdmin):
     form = OccupationForm
     list_display = ["title", "status", "published_at", "latest_review_on", "updated_at"]
     list_filter = ["status", NotReviewedFilter]
@@ -219,7 +220,7 @@ class GraduateOutcomeInline(admin.TabularInline):
 
 
 @admin.register(Education)
-class EducationAdmin(admin.ModelAdmin):
+class EducationAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["name", "level", "nus_code"]
     search_fields = ["name", "nus_code"]
     inlines = [GraduateOutcomeInline]
@@ -254,13 +255,13 @@ class SalaryStatisticAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewOrganisation)
-class ReviewOrganisationAdmin(admin.ModelAdmin):
+class ReviewOrganisationAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["name", "url"]
     search_fields = ["name"]
 
 
 @admin.register(SlugRedirect)
-class SlugRedirectAdmin(admin.ModelAdmin):
+class SlugRedirectAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["old_slug", "occupation", "created_at"]
     search_fields = ["old_slug", "occupation__title"]
     autocomplete_fields = ["occupation"]

@@ -4,17 +4,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from occupations.models import Occupation, SlugRedirect
+from pagecache.cache import pagecache_invalidate
 
 
 def occupation_publish(*, occupation, at=None):
     occupation.status = Occupation.Status.PUBLISHED
     occupation.published_at = at or timezone.now()
     occupation.save(update_fields=["status", "published_at", "updated_at"])
+    pagecache_invalidate()
 
 
 def occupation_unpublish(*, occupation):
     occupation.status = Occupation.Status.DRAFT
     occupation.save(update_fields=["status", "updated_at"])
+    pagecache_invalidate()
 
 
 @transaction.atomic

@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from pagecache.admin import InvalidatesPageCache
 from registers.models import DataSource, ImportRun
 
 
 @admin.register(DataSource)
-class DataSourceAdmin(admin.ModelAdmin):
+class DataSourceAdmin(InvalidatesPageCache, admin.ModelAdmin):
     list_display = ["name", "key", "refreshed_at", "rejection_threshold"]
     readonly_fields = ["key"]
 

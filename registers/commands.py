@@ -18,6 +18,8 @@ def run_import(command, importer, **kwargs):
     if report.rejected:
         raise CommandError(f"{report.summary()}. Ingenting ble skrevet.")
     command.stdout.write(report.summary())
+    for note in report.notes:
+        command.stdout.write(f"  {note}")
     return report
 
 

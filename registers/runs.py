@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pagecache.cache import pagecache_invalidate
 from registers.importing import ImportFailed, ImportReport
 from registers.locks import ImportLocked, source_lock
 from registers.models import DataSource, ImportRun
@@ -79,5 +80,7 @@ def import_run(*, source, path, importer, dry_run=False, threshold=None, on_reje
     except Exception as exc:
         _finish(run, report, ImportRun.Status.FAILED, f"{type(exc).__name__}: {exc}")
         raise
+    if not dry_run:
+        pagecache_invalidate()
     status = ImportRun.Status.DRY_RUN if dry_run else ImportRun.Status.SUCCEEDED
     return _finish(run, report, status, "\n".join(report.notes))

@@ -1,4 +1,5 @@
 import io
+import os
 
 import pytest
 from django.core.management import call_command
@@ -9,6 +10,36 @@ def pytest_collection_modifyitems(items):
     """Run the live-server tests last. They commit and then empty the database, which takes
     the rows that migrations create (the data sources) away from any test after them."""
     items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache(settings):
+    """Every test starts with an empty full-page cache: local memory, or the Redis database of
+    REDIS_URL (use a database number of its own, e.g. redis://127.0.0.1:6379/3)."""
+    from django.core.cache import caches
+
+    from pagecache.cache import GENERATION_KEY
+
+    if not os.environ.get("REDIS_URL"):
+        settings.CACHES = {
+            **settings.CACHES,
+            "pages": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "pages",
+            },
+        }
+    caches["pages"].delete(GENERATION_KEY)
+
+
+@pytest.fixture(autouse=True)
+def bokmal_by_default():
+    """Each test starts in bokmål: a request to /nn/ or /en/ leaves its language active in the
+    thread (LocaleMiddleware activates it and nothing resets it), and reverse() follows it."""
+    from django.utils import translation
+
+    translation.activate("nb")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -58,3 +89,10 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def site_content(demo_content, regions):
+    """Every public page type filled: the demo occupations, the real regions and 150
+    fictitious employers (tests/site_pages.py lists the pages)."""
+    call_command("generate_employers", "--employers", "150", verbosity=0, stdout=io.StringIO())

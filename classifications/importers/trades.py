@@ -14,11 +14,13 @@ SUFFIX = " (opplæring i bedrift)"
 def trades_import(*, path, on_reject=None):
     report = ImportReport(source="Lærefag", on_reject=on_reject)
     rows = {}
+    skipped = 0
     for line, row in read_csv(
         path, required_columns=("utdanningsprogram", "utdanning"), report=report
     ):
         education = row["utdanning"]
         if not education.endswith(SUFFIX):
+            skipped += 1
             continue
         name = education.removesuffix(SUFFIX).strip()
         if not name:
@@ -27,6 +29,8 @@ def trades_import(*, path, on_reject=None):
             report.reject(line, f"lærefaget {name!r} står to ganger")
         else:
             rows[name] = {"programme": row["utdanningsprogram"]}
+    if skipped:
+        report.notes.append(f"{skipped} utdanninger er ikke lærefag (ikke opplæring i bedrift).")
     if not report.rejected:
         with transaction.atomic():
             upsert(Trade, key="name", rows=rows, report=report)

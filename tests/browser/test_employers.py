@@ -1,7 +1,5 @@
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
-
 # serialized_rollback: the live server needs committed data, and the data sources that a
 # migration creates must be back for the tests that run after these.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -54,19 +52,3 @@ def test_keyboard_only_region_form(page, site):
     assert page.evaluate("document.activeElement.textContent") == "Vis bedrifter"
     page.keyboard.press("Enter")
     page.wait_for_url("**fylke=03**")
-
-
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_employer_pages_have_no_wcag_violations(page, site, axe_violations, viewport):
-    from employers.models import Employer
-
-    page.set_viewport_size(viewport)
-    for path in [
-        "/bedrifter/",
-        "/bedrifter/?fylke=46&yrke=tannhelsesekretaer",
-        "/bedrifter/?fylke=77",
-        Employer.objects.filter(employment__isnull=False).first().get_absolute_url(),
-        "/yrker/tannhelsesekretaer/?fylke=03&kommune=4601",
-    ]:
-        page.goto(f"{site}{path}")
-        assert axe_violations(page) == [], path

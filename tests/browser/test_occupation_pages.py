@@ -1,27 +1,8 @@
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
-
 # serialized_rollback: the live server needs committed data, and the data sources that a
 # migration creates must be back for the tests that run after these.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_reference_page_has_no_wcag_violations(
-    page, live_server, demo_content, axe_violations, viewport
-):
-    page.set_viewport_size(viewport)
-    page.goto(f"{live_server.url}/yrker/tannhelsesekretaer/")
-
-    assert page.locator("h1").inner_text() == "Tannhelsesekretær"
-    assert axe_violations(page) == []
-
-
-@pytest.mark.parametrize("path", ["/", "/yrker/", "/yrker/finnes-ikke/"])
-def test_other_pages_have_no_wcag_violations(page, live_server, demo_content, axe_violations, path):
-    page.goto(f"{live_server.url}{path}")
-    assert axe_violations(page) == []
 
 
 def test_skip_link_is_first_and_moves_focus_to_main(page, live_server, demo_content):

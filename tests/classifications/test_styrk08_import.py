@@ -35,6 +35,7 @@ def test_second_run_reports_everything_unchanged(styrk08):
     assert out.getvalue().splitlines() == [
         "STYRK-08: 582 lest, 0 opprettet, 0 oppdatert, 582 uendret, 0 lukket, 0 avvist",
         "Lærefag: 182 lest, 0 opprettet, 0 oppdatert, 170 uendret, 0 lukket, 0 avvist",
+        "  12 utdanninger er ikke lærefag (ikke opplæring i bedrift).",
     ]
 
 

@@ -128,5 +128,6 @@ def test_sections_follow_the_reference_order(reference_html):
         "5134103 - TANNHELSESEKRETÆR",
         "Sist kvalitetssikret",
     ]
-    positions = [reference_html.index(marker) for marker in markers]
+    body = reference_html[reference_html.index("<main") :]  # the head's JSON-LD repeats text
+    positions = [body.index(marker) for marker in markers]
     assert positions == sorted(positions)

@@ -1,0 +1,77 @@
+"""The full-page cache's store and its one invalidation function.
+
+Every cached page's key holds the current *generation*: a token (the time of the last
+content change, in nanoseconds) kept in the "pages" cache. `pagecache_invalidate()` replaces
+the token, so every page cached before becomes unreachable at once and expires on its own.
+One global generation rather than per-page keys, because a publication changes more than its
+own page (home page, A–Å index, employer pages, sitemap) and content changes are rare
+(editors' saves, nightly imports) next to page views.
+
+Callers (explicit, never from a signal): occupations.services (publish, unpublish), the
+admin's save and delete paths (pagecache.admin.InvalidatesPageCache), the end of each
+register import (registers.runs.import_run) and `manage.py invalidate_pages`.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+
+GENERATION_KEY = "generation"
+
+
+def _store():
+    return caches["pages"]
+
+
+def _new_generation():
+    return str(time.time_ns())
+
+
+def current_generation():
+    """The current generation token; a new one when the store has lost it (evicted, restarted),
+    so pages from before can never be found again."""
+    store = _store()
+    generation = store.get(GENERATION_KEY)
+    if generation is None:
+        store.add(GENERATION_KEY, _new_generation(), timeout=None)
+        generation = store.get(GENERATION_KEY)
+    return generation
+
+
+def generation_time(generation):
+    """When the generation began (seconds since the epoch): no page has changed since."""
+    return int(generation) / 1e9
+
+
+def _replace_generation():
+    _store().set(GENERATION_KEY, _new_generation(), timeout=None)
+
+
+def pagecache_invalidate():
+    """Make every cached page stale. Call after any change that public pages show.
+
+    Runs at once and, inside a transaction, again when it commits: a request that renders
+    between the first bump and the commit still sees the old rows and may cache them under
+    the new generation; the second bump drops that page too.
+    """
+    _replace_generation()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        transaction.on_commit(_replace_generation)
+
+
+def page_key(request, generation, language):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page:{generation}:{language}:{digest}"
+
+
+def page_get(key):
+    return _store().get(key)
+
+
+def page_set(key, response):
+    _store().set(key, response, timeout=settings.PAGE_CACHE_SECONDS)

@@ -1,0 +1,110 @@
+"""Serve anonymous GETs from the full-page cache, and tell browsers and CDNs what to keep.
+
+A page is stored only when it is the same for every anonymous visitor:
+- the request is a GET (HEAD is answered from a stored GET) without a session cookie or an
+  Authorization header, so editors and their draft previews are never stored;
+- the response is a 200, not streamed, sets no cookie, does not say private/no-store/no-cache
+  (the admin and /healthz do), and varies on nothing but language and encoding;
+- its template did not use the CSP nonce. The nonce is in the header and in the page; a
+  stored page would replay one nonce to everyone, which would defeat it. Public templates use
+  no nonce (no inline scripts or styles), so this only keeps a future inline block correct.
+
+The key holds the generation (see cache.py), the language LocaleMiddleware chose, and the
+scheme, host, path and query string. Responses that may be stored get
+`Cache-Control: public, max-age, stale-while-revalidate`, an ETag and a Last-Modified (the
+generation's start); django.middleware.http.ConditionalGetMiddleware, outside this one,
+answers If-None-Match / If-Modified-Since with 304 for fresh and cached pages alike.
+Responses to a request with a session cookie get `Cache-Control: private`, so no shared cache
+keeps what an editor saw.
+"""
+
+import re
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.cache import (
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.http import http_date
+
+from pagecache.cache import current_generation, generation_time, page_get, page_key, page_set
+
+HEADER_LIST = re.compile(r"\s*,\s*")
+ALLOWED_VARY = {"accept-language", "accept-encoding", "cookie"}
+UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+
+
+def request_is_anonymous_read(request):
+    return (
+        request.method in {"GET", "HEAD"}
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def response_is_shareable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    directives = {
+        part.split("=")[0].strip().lower()
+        for part in HEADER_LIST.split(response.get("Cache-Control", ""))
+    }
+    if directives & UNCACHEABLE_DIRECTIVES:
+        return False
+    vary = {part.strip().lower() for part in HEADER_LIST.split(response.get("Vary", "")) if part}
+    if vary - ALLOWED_VARY:
+        return False
+    # The nonce is lazy: it is true only when a template (or view) has used it.
+    return not getattr(request, "_csp_nonce", None)
+
+
+def add_public_headers(request, response, generation):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PAGE_MAX_AGE,
+        stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+    )
+    response.headers.setdefault("Last-Modified", http_date(generation_time(generation)))
+    if (
+        len(settings.LANGUAGES) > 1
+        and translation.get_language_from_path(request.path_info) is None
+    ):
+        # The language may come from the cookie LocaleMiddleware reads; a shared cache must
+        # tell the languages apart (LocaleMiddleware itself adds Accept-Language).
+        patch_vary_headers(response, ["Cookie"])
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_anonymous_read(request):
+            request.page_cache = "bypass"
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                patch_cache_control(response, private=True)
+            return response
+
+        generation = current_generation()
+        language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
+        key = page_key(request, generation, language)
+        cached = page_get(key)
+        if cached is not None:
+            request.page_cache = "hit"
+            return cached
+
+        response = self.get_response(request)
+        if response_is_shareable(request, response):
+            add_public_headers(request, response, generation)
+            if request.method == "GET":
+                page_set(key, response)
+            request.page_cache = "miss"
+        else:
+            request.page_cache = "bypass"
+        return response
