@@ -42,6 +42,7 @@ setup: venv var/secret_key ## Migrate, load reference data and demo content, col
 	$(RUN_ENV) $(BIN)/python manage.py load_regions
 	$(RUN_ENV) $(BIN)/python manage.py load_classifications
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_content
+	$(RUN_ENV) $(BIN)/python manage.py rebuild_search_index
 	$(RUN_ENV) $(BIN)/python manage.py generate_employers --employers 400
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(RUN_ENV) $(BIN)/python manage.py invalidate_pages

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "employers",
     "pagecache",
     "operations",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ urlpatterns = [
 # shared and cached as they are, and the language switcher is a plain link (no form, no cookie).
 urlpatterns += i18n_patterns(
     path("bedrifter/", include("employers.urls")),
+    path("sok/", include("search.urls")),
     path("", include("occupations.urls")),
     prefix_default_language=False,
 )

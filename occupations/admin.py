@@ -29,6 +29,7 @@ from occupations.services import (
     occupation_unpublish,
 )
 from pagecache.admin import InvalidatesPageCache
+from search.index import search_index_update
 
 
 def one_year_before(today):
@@ -187,6 +188,7 @@ class OccupationAdmin(InvalidatesPageCache, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         if {"job_titles", "trades"} & set(form.changed_data):
             occupation_employers_refresh(occupations=[form.instance])
+        search_index_update(occupations=[form.instance])
 
     @admin.action(description=_("Publiser valgte yrker"), permissions=["change"])
     def publish(self, request, queryset):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from occupations.models import Occupation, SlugRedirect
 from pagecache.cache import pagecache_invalidate
+from search.index import search_index_update
 
 
 def occupation_publish(*, occupation, at=None):
@@ -12,12 +13,14 @@ def occupation_publish(*, occupation, at=None):
     occupation.published_at = at or timezone.now()
     occupation.save(update_fields=["status", "published_at", "updated_at"])
     pagecache_invalidate()
+    search_index_update(occupations=[occupation])
 
 
 def occupation_unpublish(*, occupation):
     occupation.status = Occupation.Status.DRAFT
     occupation.save(update_fields=["status", "updated_at"])
     pagecache_invalidate()
+    search_index_update(occupations=[occupation])
 
 
 @transaction.atomic

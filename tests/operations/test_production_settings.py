@@ -26,7 +26,10 @@ NAMES = [
 
 
 def production_settings():
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_HTTPS"}}
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; production
+    # never does.
+    unset = {"DEBUG", "SECURE_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     script = (
         "import json, django; django.setup(); from django.conf import settings; "
         f"print(json.dumps({{name: getattr(settings, name) for name in {NAMES!r}}}))"
@@ -49,7 +52,10 @@ def test_production_cookies_are_secure_and_http_only_and_hsts_is_on():
 
 
 def test_deployment_checks_are_clean():
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_HTTPS"}}
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; production
+    # never does.
+    unset = {"DEBUG", "SECURE_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env={**clean, **PRODUCTION},

@@ -1,0 +1,120 @@
+"""Write paths for the search index, called explicitly wherever occupations change.
+
+- `search_index_update(occupations=[...])`: after publishing, unpublishing or an editor's save;
+- `search_index_rebuild()`: after imports that rename job titles or STYRK-08 groups, after bulk
+  loads, and from `manage.py rebuild_search_index` (cron).
+
+Only published occupations are indexed: a draft is never a search hit.
+"""
+
+import html
+import re
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils.html import strip_tags
+
+from classifications.models import JobTitle
+from occupations.models import Occupation
+from occupations.richtext import render_markdown
+from search.models import SearchDocument, SearchPosting, SearchWord
+from search.text import STOPWORDS, spellings, stem
+
+Field = SearchDocument.Field
+BATCH = 2000
+
+
+def plain_text(markdown_text):
+    """The words of an editor's Markdown, without its markup."""
+    text = html.unescape(strip_tags(render_markdown(markdown_text)))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def occupation_texts(occupation):
+    """(field, text) for everything a visitor can find an occupation by, most important first.
+
+    Uses prefetched relations (see `_indexable()`).
+    """
+    yield Field.TITLE, occupation.title
+    if occupation.title_plural:
+        yield Field.TITLE, occupation.title_plural
+    for alternative in occupation.alternative_titles.all():
+        yield Field.ALTERNATIVE_TITLE, alternative.title
+    unit_groups = {group.pk: group.name for group in occupation.styrk_groups.all()}
+    for job_title in occupation.job_titles.all():
+        if job_title.name:
+            yield Field.JOB_TITLE, job_title.name
+        if job_title.unit_group is not None:
+            unit_groups[job_title.unit_group.pk] = job_title.unit_group.name
+    for name in unit_groups.values():
+        yield Field.UNIT_GROUP, name
+    yield Field.LEAD, occupation.lead
+    for duty in occupation.duties.all():
+        yield Field.DUTY, duty.text
+    if occupation.description:
+        yield Field.DESCRIPTION, plain_text(occupation.description)
+
+
+def _indexable():
+    return Occupation.objects.published().prefetch_related(
+        "alternative_titles",
+        "duties",
+        "styrk_groups",
+        Prefetch("job_titles", queryset=JobTitle.objects.select_related("unit_group")),
+    )
+
+
+def _document_words(text):
+    found = set()
+    for token in text.split():
+        found.update(spellings(token))
+    return {word for word in found if word not in STOPWORDS and len(word) <= 100}
+
+
+def _write(occupations):
+    documents, words_of = [], []
+    for occupation in occupations:
+        seen = set()
+        for field, text in occupation_texts(occupation):
+            text = text.strip()
+            if not text or (field, text) in seen:
+                continue
+            seen.add((field, text))
+            documents.append(SearchDocument(occupation=occupation, field=field, text=text))
+            words_of.append(_document_words(text))
+    SearchDocument.objects.bulk_create(documents, batch_size=BATCH)
+    postings = [
+        SearchPosting(
+            document=document,
+            occupation_id=document.occupation_id,
+            field=document.field,
+            word=word,
+        )
+        for document, found in zip(documents, words_of, strict=True)
+        for word in found
+    ]
+    SearchPosting.objects.bulk_create(postings, batch_size=BATCH)
+    vocabulary = set().union(*words_of) if words_of else set()
+    SearchWord.objects.bulk_create(
+        (SearchWord(word=word, stem=stem(word)) for word in sorted(vocabulary)),
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
+    return len(documents)
+
+
+@transaction.atomic
+def search_index_update(*, occupations):
+    """Index these occupations afresh (published ones) or take them out (drafts, deleted)."""
+    ids = [occupation.pk for occupation in occupations if occupation.pk is not None]
+    SearchDocument.objects.filter(occupation_id__in=ids).delete()
+    return _write(_indexable().filter(pk__in=ids))
+
+
+@transaction.atomic
+def search_index_rebuild():
+    """The whole index from scratch; returns the number of documents."""
+    SearchPosting.objects.all().delete()
+    SearchDocument.objects.all().delete()
+    SearchWord.objects.all().delete()
+    return _write(_indexable().iterator(chunk_size=500))
