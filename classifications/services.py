@@ -4,13 +4,15 @@ from django.db import transaction
 
 from employers.summary import occupation_employers_refresh
 from pagecache.cache import pagecache_invalidate
+from search.index import search_index_update
 
 
 def job_titles_map(*, job_titles, occupation):
     """Link job titles to an occupation and rebuild its employer rows.
 
-    Titles already linked are left as they are; the occupation page's employer list changes,
-    so cached pages are made stale. Returns the number of titles newly linked.
+    Titles already linked are left as they are. The occupation is found by its new titles in
+    the search, and its page's employer list changes, so cached pages are made stale. Returns
+    the number of titles newly linked.
     """
     with transaction.atomic():
         linked = set(occupation.job_titles.values_list("pk", flat=True))
@@ -18,6 +20,7 @@ def job_titles_map(*, job_titles, occupation):
         if new:
             occupation.job_titles.add(*new)
             occupation_employers_refresh(occupations=[occupation])
+            search_index_update(occupations=[occupation])
     if new:
         pagecache_invalidate()
     return len(new)

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from classifications.models import JobTitle
 from employers.models import OccupationEmployer
+from search.index import search_index_update
 from tests.factories import (
     EmployerFactory,
     EmploymentFactory,
@@ -162,3 +163,23 @@ def test_staff_who_may_only_view_job_titles_cannot_map_them(client, django_user_
 
     assert response.status_code in {200, 302}
     assert not occupation.job_titles.exists()
+
+
+def test_a_mapped_title_finds_the_occupation_in_the_search(data_steward):
+    title = JobTitleFactory(name="FLISLEGGER SPESIAL")
+    occupation = OccupationFactory(title="Murer")
+    search_index_update(occupations=[occupation])
+    search = reverse("search:results")
+    assert "Murer" not in data_steward.get(search, {"q": "flislegger"}).content.decode()
+
+    data_steward.post(
+        CHANGELIST,
+        {
+            "action": "map_to_occupation",
+            "_selected_action": [title.pk],
+            "occupation": occupation.pk,
+            "apply": "1",
+        },
+    )
+
+    assert "Murer" in data_steward.get(search, {"q": "flislegger"}).content.decode()
