@@ -39,6 +39,7 @@ var/secret_key:
 
 setup: venv var/secret_key ## Migrate, load reference data and demo content, collect static files
 	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+	$(RUN_ENV) $(BIN)/python manage.py setup_roles
 	$(RUN_ENV) $(BIN)/python manage.py load_regions
 	$(RUN_ENV) $(BIN)/python manage.py load_classifications
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_content

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Collate
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from classifications.models import JobTitle, StyrkGroup, Trade
 from norwegian.collation import NORWEGIAN
@@ -15,6 +17,17 @@ RICH_TEXT_HELP = _(
 
 
 class OccupationQuerySet(models.QuerySet):
+    def originals(self):
+        """The occupations themselves, without the working drafts of published pages."""
+        return self.filter(draft_of__isnull=True)
+
+    def working_drafts(self):
+        return self.filter(draft_of__isnull=False)
+
+    def awaiting_publication(self):
+        """What a Redaktør can publish: working drafts, and pages not (or no longer) public."""
+        return self.filter(status="draft")
+
     def published(self):
         return self.filter(status=Occupation.Status.PUBLISHED)
 
@@ -67,8 +80,40 @@ class OccupationQuerySet(models.QuerySet):
         )
 
 
+class OccupationVersionLists(models.Model):
+    """What a saved version of an occupation keeps besides its own fields: its lists (duties,
+    workplaces, alternative titles, educations, codes), so one version is complete on its own."""
+
+    lists = models.JSONField(_("lister"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+# django-simple-history records a version at each save; `occupations.history` adds the lists
+# and records versions explicitly where a write path saves the lists after the row.
+OCCUPATION_HISTORY = HistoricalRecords(
+    bases=[OccupationVersionLists],
+    excluded_fields=["created_at", "updated_at"],
+    verbose_name=_("versjon av yrke"),
+    verbose_name_plural=_("versjoner av yrker"),
+)
+
+
+class OccupationManager(models.Manager.from_queryset(OccupationQuerySet)):
+    """Occupations without the working drafts, so no query for the public can show one."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(draft_of__isnull=True)
+
+
 class Occupation(models.Model):
-    """An occupation description ("yrkesbeskrivelse"): everything on one public page."""
+    """An occupation description ("yrkesbeskrivelse"): everything on one public page.
+
+    Editing a published occupation happens in its working draft: a second row with `draft_of`
+    pointing here, which `occupation_draft_publish` copies onto this row. The default manager
+    `objects` never returns working drafts; the admin reads `all_objects`.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Utkast")
@@ -85,7 +130,6 @@ class Occupation(models.Model):
     slug = models.SlugField(
         _("adresse"),
         max_length=140,
-        unique=True,
         help_text=_(
             "Siste del av nettadressen, /yrker/<adresse>/. Fylles ut fra tittelen; æ, ø og å "
             "skrives ae, o og a. Endrer du den, sendes gamle lenker videre hit."
@@ -95,6 +139,34 @@ class Occupation(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True, editable=False)
+    draft_of = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="working_draft",
+        verbose_name=_("utkast til"),
+        help_text=_("Den publiserte siden dette utkastet endrer."),
+    )
+    lock_version = models.PositiveIntegerField(
+        _("versjonsnummer"),
+        default=1,
+        editable=False,
+        help_text=_("Øker ved hver lagring; hindrer at to redaktører overskriver hverandre."),
+    )
+    publish_scheduled_at = models.DateTimeField(
+        _("planlagt publisert"), null=True, blank=True, editable=False
+    )
+    publish_scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("planlagt av"),
+    )
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sist endret"), auto_now=True)
 
@@ -186,13 +258,27 @@ class Occupation(models.Model):
         ),
     )
 
-    objects = OccupationQuerySet.as_manager()
+    objects = OccupationManager()
+    all_objects = OccupationQuerySet.as_manager()
+    history = OCCUPATION_HISTORY
 
     class Meta:
         verbose_name = _("yrke")
         verbose_name_plural = _("yrker")
         ordering = ["title"]
+        default_manager_name = "objects"
+        base_manager_name = "all_objects"
+        permissions = [("publish_occupation", _("Kan publisere og avpublisere yrker"))]
         constraints = [
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=models.Q(draft_of__isnull=True),
+                name="occupation_unique_slug",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(draft_of__isnull=True) | models.Q(status="draft"),
+                name="occupation_working_draft_is_draft",
+            ),
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
                 name="occupation_published_has_date",
@@ -219,8 +305,15 @@ class Occupation(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def is_working_draft(self):
+        return self.draft_of_id is not None
+
     def latest_review(self):
-        """The newest quality-assurance review; uses the prefetched reviews when present."""
+        """The newest quality-assurance review; uses the prefetched reviews when present.
+        A working draft shows its published page's reviews, as the public will see them."""
+        if self.draft_of_id is not None:
+            return self.draft_of.latest_review()
         reviews = sorted(self.reviews.all(), key=lambda review: (review.reviewed_on, review.pk))
         return reviews[-1] if reviews else None
 

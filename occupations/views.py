@@ -3,6 +3,8 @@ from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
 from employers.sections import occupation_employer_section
 from norwegian.collation import ALPHABET, initial_letter
@@ -56,3 +58,32 @@ def occupation_detail(request, slug):
         },
         status=employers.status,
     )
+
+
+@never_cache
+def occupation_preview(request, pk):
+    """A draft (or any occupation) as the public would see it, for staff who may see drafts."""
+    user = request.user
+    if not (user.is_active and user.is_staff and user.has_perm("occupations.view_occupation")):
+        raise Http404
+    occupation = Occupation.all_objects.for_page().filter(pk=pk).first()
+    if occupation is None:
+        raise Http404
+    employers = occupation_employer_section(occupation=occupation, query=request.GET)
+    if employers.redirect_query is not None:
+        query = urlencode(employers.redirect_query)
+        url = reverse("occupations:preview", kwargs={"pk": occupation.pk})
+        return redirect(f"{url}?{query}#bedrifter")
+    response = render(
+        request,
+        "occupations/occupation_detail.html",
+        {
+            "occupation": occupation,
+            "employers": employers,
+            "salary_tables": salary_tables(occupation),
+            "preview": True,
+        },
+        status=employers.status,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -56,17 +56,20 @@ def browser_type_launch_args(browser_type_launch_args):
 def axe_violations():
     """Run axe-core on the page and return its WCAG 2.0/2.1 A and AA violations, summarised."""
 
-    def run(page):
+    def run(page, include=None):
+        """`include`: CSS selectors to check only those parts (e.g. what we added to a page
+        that Django's admin renders); the whole document otherwise."""
         page.evaluate(AXE_SOURCE)
         return page.evaluate(
-            """async (tags) => {
-                const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            """async ([tags, include]) => {
+                const context = include ? {include: include.map(s => [s])} : document;
+                const result = await axe.run(context, {runOnly: {type: 'tag', values: tags}});
                 return result.violations.map(v => ({
                     id: v.id, impact: v.impact, help: v.help,
                     nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
                 }));
             }""",
-            WCAG_TAGS,
+            [WCAG_TAGS, include],
         )
 
     return run

@@ -106,11 +106,13 @@ def test_keyboard_focus_is_visible_and_follows_the_page(page, live_server, site_
         stops.append(stop)
 
     texts = [stop["text"] for stop in stops]
-    assert texts[:7] == [
+    assert texts[:9] == [
         "Hopp til hovedinnholdet",
         "yrke – til forsiden",
         "Yrker A–Å",
         "Bedrifter og lærebedrifter",
+        "q",  # the search box
+        "Søk",
         "Bokmål",
         "Nynorsk",
         "English",
@@ -124,7 +126,7 @@ def test_keyboard_focus_is_visible_and_follows_the_page(page, live_server, site_
 
 def test_language_switcher_by_keyboard_keeps_the_page(page, live_server, site_content):
     page.goto(f"{live_server.url}/yrker/tannhelsesekretaer/?fylke=46")
-    for _ in range(7):
+    for _ in range(9):
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "English"
     page.keyboard.press("Enter")

@@ -19,10 +19,27 @@ def change_url(occupation):
     return reverse("admin:occupations_occupation_change", args=[occupation.pk])
 
 
-def test_editing_a_duty_in_the_admin_shows_on_the_public_page(editor_client, reference_occupation):
-    page = editor_client.get(change_url(reference_occupation))
+def working_draft(client, occupation):
+    """Press "Rediger som utkast" on a published occupation; returns its working draft."""
+    response = client.post(reverse("admin:occupations_occupation_draft", args=[occupation.pk]))
+    assert response.status_code == 302
+    return Occupation.all_objects.get(draft_of=occupation)
+
+
+def publish(client, draft):
+    url = reverse("admin:occupations_occupation_publish", args=[draft.pk])
+    page = client.get(url)
+    data = {"lock_version": page.context["form"]["lock_version"].value(), "_publish": "1"}
+    assert client.post(url, data).status_code == 302
+
+
+def test_editing_a_duty_in_a_draft_shows_on_the_public_page_once_published(
+    editor_client, reference_occupation
+):
+    draft = working_draft(editor_client, reference_occupation)
+    page = editor_client.get(change_url(draft))
     data = admin_form_data(page)
-    first_duty = reference_occupation.duties.first()
+    first_duty = draft.duties.first()
     index = next(
         key.split("-")[1]
         for key, value in data.items()
@@ -30,9 +47,12 @@ def test_editing_a_duty_in_the_admin_shows_on_the_public_page(editor_client, ref
     )
     data[f"duties-{index}-text"] = "smittevern og hygiene i hele klinikken"
 
-    response = editor_client.post(change_url(reference_occupation), data)
+    response = editor_client.post(change_url(draft), data)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
+    public = editor_client.get(reference_occupation.get_absolute_url()).content.decode()
+    assert "<li>smittevern og hygiene i hele klinikken</li>" not in public
+    publish(editor_client, draft)
     public = editor_client.get(reference_occupation.get_absolute_url()).content.decode()
     assert "<li>smittevern og hygiene i hele klinikken</li>" in public
     assert Duty.objects.filter(occupation=reference_occupation).count() == 10
@@ -53,10 +73,13 @@ def test_adding_an_occupation_fills_the_slug_from_the_title(editor_client):
 
 def test_changing_the_slug_keeps_the_old_address(editor_client):
     occupation = OccupationFactory(slug="gammel")
-    data = admin_form_data(editor_client.get(change_url(occupation)))
+    draft = working_draft(editor_client, occupation)
+    data = admin_form_data(editor_client.get(change_url(draft)))
     data["slug"] = "ny"
 
-    assert editor_client.post(change_url(occupation), data).status_code == 302
+    assert editor_client.post(change_url(draft), data).status_code == 302
+    assert editor_client.get("/yrker/gammel/").status_code == 200
+    publish(editor_client, draft)
 
     assert SlugRedirect.objects.get(old_slug="gammel").occupation == occupation
     assert editor_client.get("/yrker/gammel/").status_code == 301
@@ -66,7 +89,7 @@ def test_image_without_alt_text_is_refused(editor_client, settings, tmp_path):
     from tests.images import jpeg_upload
 
     settings.MEDIA_ROOT = tmp_path
-    occupation = OccupationFactory()
+    occupation = OccupationFactory(draft=True)
     data = admin_form_data(editor_client.get(change_url(occupation)))
     data["image"] = jpeg_upload(width=800, height=450)
     data["image_alt"] = ""
@@ -158,7 +181,7 @@ def test_mapping_a_job_title_updates_the_employer_lists(
 
     title = JobTitle.objects.get(code="5134101")
     EmploymentFactory(employer=EmployerFactory(municipality=None), job_title=title)
-    occupation = OccupationFactory()
+    occupation = OccupationFactory(draft=True)
     data = admin_form_data(editor_client.get(change_url(occupation)))
     data["job_titles"] = [str(title.pk)]
 

@@ -1,4 +1,7 @@
-"""Images uploaded in the admin: checked, re-encoded, stored with alt text, served in widths."""
+"""Images uploaded in the admin: checked, re-encoded, stored with alt text, served in widths.
+
+Uploads go to a draft (a published page is read-only in the admin; its working draft is edited).
+"""
 
 import io
 from pathlib import Path
@@ -10,6 +13,7 @@ from django.urls import reverse
 from PIL import Image
 
 from occupations.images import rendition_name
+from occupations.services import occupation_publish
 from tests.admin_forms import admin_form_data
 from tests.factories import OccupationFactory
 
@@ -46,7 +50,7 @@ def gps_exif():
 
 
 def test_an_upload_is_reencoded_without_metadata_or_hidden_payload(editor_client, media):
-    occupation = OccupationFactory()
+    occupation = OccupationFactory(draft=True)
     file = photo(width=1600, height=900, exif=gps_exif(), trailer=b"<script>alert(1)</script>")
 
     response = upload(editor_client, occupation, file)
@@ -64,11 +68,12 @@ def test_an_upload_is_reencoded_without_metadata_or_hidden_payload(editor_client
 
 
 def test_renditions_are_made_at_upload_and_offered_with_srcset(editor_client, client, media):
-    occupation = OccupationFactory()
+    occupation = OccupationFactory(draft=True)
 
     upload(editor_client, occupation, photo(width=1600, height=900))
 
     occupation.refresh_from_db()
+    occupation_publish(occupation=occupation)
     for width in (480, 800, 1200):
         path = media / rendition_name(occupation.image.name, width)
         with Image.open(path) as image:
@@ -88,11 +93,12 @@ def test_renditions_are_made_at_upload_and_offered_with_srcset(editor_client, cl
 
 
 def test_a_narrow_image_has_only_the_smaller_renditions(editor_client, client, media):
-    occupation = OccupationFactory()
+    occupation = OccupationFactory(draft=True)
 
     upload(editor_client, occupation, photo(width=700, height=400))
 
     occupation.refresh_from_db()
+    occupation_publish(occupation=occupation)
     assert (media / rendition_name(occupation.image.name, 480)).exists()
     assert not (media / rendition_name(occupation.image.name, 800)).exists()
     html = client.get(occupation.get_absolute_url()).content.decode()
@@ -101,7 +107,7 @@ def test_a_narrow_image_has_only_the_smaller_renditions(editor_client, client, m
 
 
 def test_a_very_large_image_is_scaled_down_when_stored(editor_client, media):
-    occupation = OccupationFactory()
+    occupation = OccupationFactory(draft=True)
 
     upload(editor_client, occupation, photo(width=3000, height=1500))
 
@@ -110,7 +116,7 @@ def test_a_very_large_image_is_scaled_down_when_stored(editor_client, media):
 
 
 def test_a_png_named_jpg_is_stored_as_what_it_is(editor_client, media):
-    occupation = OccupationFactory()
+    occupation = OccupationFactory(draft=True)
 
     upload(editor_client, occupation, photo(width=800, height=450, image_format="PNG"))
 
@@ -131,7 +137,7 @@ def test_a_png_named_jpg_is_stored_as_what_it_is(editor_client, media):
     ids=["svg posing as jpeg", "text file", "too narrow", "gif"],
 )
 def test_a_bad_upload_is_refused_with_a_message(editor_client, media, file, message):
-    occupation = OccupationFactory()
+    occupation = OccupationFactory(draft=True)
 
     response = upload(editor_client, occupation, file)
 
@@ -146,7 +152,7 @@ def test_a_bad_upload_is_refused_with_a_message(editor_client, media, file, mess
 
 def test_an_oversized_upload_is_refused_with_a_message(editor_client, media, settings):
     settings.IMAGE_MAX_BYTES = 10_000
-    occupation = OccupationFactory()
+    occupation = OccupationFactory(draft=True)
     noisy = Image.effect_noise((1200, 800), 100).convert("RGB")
     buffer = io.BytesIO()
     noisy.save(buffer, "JPEG", quality=95)
@@ -161,7 +167,7 @@ def test_an_oversized_upload_is_refused_with_a_message(editor_client, media, set
 
 def test_too_many_pixels_is_refused(editor_client, media, settings):
     settings.IMAGE_MAX_PIXELS = 1_000_000
-    occupation = OccupationFactory()
+    occupation = OccupationFactory(draft=True)
 
     response = upload(editor_client, occupation, photo(width=2000, height=1000))
 
@@ -170,7 +176,7 @@ def test_too_many_pixels_is_refused(editor_client, media, settings):
 
 
 def test_an_image_needs_alt_text(editor_client, media):
-    occupation = OccupationFactory()
+    occupation = OccupationFactory(draft=True)
 
     response = upload(editor_client, occupation, photo(width=800, height=450), alt="")
 
