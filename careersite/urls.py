@@ -9,6 +9,8 @@ from django.views.static import serve
 from occupations.sitemaps import SITEMAPS
 
 urlpatterns = [
+    # Before the admin: its login page with lockout and the code step for two-step login.
+    path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("operations.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

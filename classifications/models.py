@@ -1,6 +1,6 @@
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.functions import Length
+from django.db.models.functions import Coalesce, Length
 from django.utils.translation import gettext_lazy as _
 
 validate_styrk_code = RegexValidator(
@@ -62,6 +62,23 @@ class StyrkGroup(models.Model):
 class JobTitleQuerySet(models.QuerySet):
     def unmapped(self):
         return self.filter(occupations__isnull=True)
+
+    def with_employees(self):
+        """Annotate `employees`: employment relationships in the newest month of Aa-registeret."""
+        from employers.models import Employment  # employers builds on classifications
+
+        newest = Employment.objects.order_by("-period").values("period")[:1]
+        employees = (
+            Employment.objects.filter(
+                job_title=models.OuterRef("pk"), period=models.Subquery(newest)
+            )
+            .values("job_title")
+            .annotate(total=models.Sum("count"))
+            .values("total")
+        )
+        return self.annotate(
+            employees=Coalesce(models.Subquery(employees), 0, output_field=models.IntegerField())
+        )
 
 
 class JobTitle(models.Model):

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -18,6 +19,7 @@ from occupations.history import (
     occupation_versions,
     version_diff,
 )
+from occupations.images import image_reencode, image_renditions_create, validate_image
 from occupations.models import (
     AlternativeTitle,
     Duty,
@@ -32,6 +34,7 @@ from occupations.models import (
     Workplace,
 )
 from occupations.reviews import review_buckets, years_before
+from occupations.richtext import RICH_TEXT_HELP
 from occupations.services import (
     PublishError,
     occupation_draft_create,
@@ -103,6 +106,17 @@ class QualityReviewInline(admin.TabularInline):
     formfield_overrides = {models.TextField: {"widget": forms.TextInput}}
 
 
+# Fields shown through the Markdown filter; the admin tells editors which subset they accept.
+RICH_TEXT_FIELDS = [
+    "description",
+    "delegated_tasks",
+    "authorisation_text",
+    "workplaces_text",
+    "personal_traits",
+    "education_text",
+]
+
+
 class OccupationForm(forms.ModelForm):
     """OccupationAdmin supplies the model and fields; this adds the editors' checks and the
     optimistic lock: the form carries the version number it was opened at, and saving is
@@ -112,6 +126,9 @@ class OccupationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in RICH_TEXT_FIELDS:
+            if name in self.fields:
+                self.fields[name].help_text = RICH_TEXT_HELP
         # Filled from the title when left empty, so the page also works without JavaScript.
         if "slug" in self.fields:
             self.fields["slug"].required = False
@@ -131,6 +148,14 @@ class OccupationForm(forms.ModelForm):
                 _("Et annet yrke har allerede adressen «%(slug)s».") % {"slug": slug}
             )
         return slug
+
+    def clean_image(self):
+        """A new upload is checked, then stored as Pillow writes it afresh (images.py)."""
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):
+            validate_image(image)
+            return image_reencode(image)
+        return image
 
     def check_lock(self):
         """Refuse the save if the occupation was saved since this form was opened; then
@@ -285,6 +310,8 @@ class OccupationAdmin(InvalidatesPageCache, admin.ModelAdmin):
             obj.lock_version += 1
         # The version is recorded in save_related, once the lists are saved too.
         obj.save_without_historical_record()
+        if "image" in form.changed_data and obj.image:
+            image_renditions_create(field_file=obj.image)
         if change and "slug" in form.changed_data and obj.draft_of_id is None:
             occupation_slug_changed(occupation=obj, old_slug=form.initial.get("slug"))
 

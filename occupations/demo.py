@@ -12,6 +12,7 @@ from django.core.files import File
 from django.db import transaction
 
 from classifications.models import JobTitle, StyrkGroup, Trade
+from occupations.images import image_renditions_create
 from occupations.models import (
     AlternativeTitle,
     Duty,
@@ -59,6 +60,8 @@ def _create_occupation(entry, *, images, educations, organisations):
             occupation.image.save(image["file"], File(handle), save=False)
     occupation.full_clean(exclude=["image"])
     occupation.save()
+    if occupation.image:
+        image_renditions_create(field_file=occupation.image)
 
     AlternativeTitle.objects.bulk_create(
         AlternativeTitle(occupation=occupation, title=title)

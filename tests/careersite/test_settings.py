@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 
-def start_django(**env):
+def start_django(script="import django; django.setup()", **env):
     """Import the settings in a fresh interpreter, as gunicorn would at start-up."""
     clean = {
         key: value
@@ -14,7 +14,7 @@ def start_django(**env):
         if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
     }
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", script],
         env={**clean, "DJANGO_SETTINGS_MODULE": "careersite.settings", **env},
         capture_output=True,
         text=True,

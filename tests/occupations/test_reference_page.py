@@ -37,7 +37,12 @@ def test_address_is_transliterated(reference_occupation):
 
 
 def test_image_with_alt_text_and_caption(reference_html):
-    assert re.search(r'<img src="/media/occupations/[^"]+\.jpg" alt="[^"]+"', reference_html)
+    assert re.search(
+        r'<img src="/media/occupations/[^"]+\.jpg" '
+        r'srcset="/media/occupations/renditions/[^"]+ 480w, [^"]+ 800w, [^"]+\.jpg 1200w" '
+        r'sizes="[^"]+" alt="[^"]+"',
+        reference_html,
+    )
     assert (
         "<figcaption>Tannlege polerer tennene til en pasient, mens en tannhelsesekretær holder "
         "et beger med slipepasta som brukes i poleringen." in reference_html
