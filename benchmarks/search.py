@@ -81,6 +81,7 @@ def explain(sql, params):
 
 
 def main(rounds):
+    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -90,6 +91,7 @@ def main(rounds):
     from search.index import search_index_rebuild
     from search.models import SearchPosting, SearchWord
 
+    call_command("migrate", verbosity=0)
     give_occupations_text()
     started = time.perf_counter()
     documents = search_index_rebuild()
