@@ -78,7 +78,7 @@ lighthouse: venv ## Lighthouse scores of the occupation page at mobile settings 
 MESSAGES_IGNORE = --ignore='.venv/*' --ignore='staticfiles/*' --ignore='node_modules/*' --ignore='var/*'
 messages: venv ## Extract the bokmål strings into locale/{nn,en}/…/django.po and compile the .mo (needs gettext)
 	$(TEST_ENV) $(BIN)/python manage.py makemessages -l nn -l en --no-obsolete $(MESSAGES_IGNORE)
-	$(TEST_ENV) $(BIN)/python manage.py compilemessages -l nn -l en $(MESSAGES_IGNORE)
+	$(TEST_ENV) $(BIN)/python manage.py compilemessages -l nb -l nn -l en $(MESSAGES_IGNORE)
 
 bench: venv ## National-scale benchmarks on PostgreSQL (BENCH_DATABASE_URL, its own database)
 	$(BIN)/python benchmarks/national_data.py

@@ -186,3 +186,12 @@ def test_pages_do_not_vary_by_the_browser_language(client, demo_content, path):
     assert response.headers["Content-Language"] == (
         path.split("/")[1] if path[1:3] in {"nn", "en"} else "nb"
     )
+
+
+@pytest.mark.django_db
+def test_the_admin_speaks_bokmal_where_djangos_catalogue_has_a_gap(editor_client):
+    response = editor_client.post(reverse("admin:occupations_revieworganisation_add"), {})
+
+    assert response.status_code == 200
+    assert "Rett feilen nedenfor." in response.content.decode()
+    assert "Please correct" not in response.content.decode()
