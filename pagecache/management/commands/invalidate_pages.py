@@ -4,8 +4,8 @@ from pagecache.cache import pagecache_invalidate
 
 
 class Command(BaseCommand):
-    help = "Make every page in the full-page cache stale (after a change made outside the admin)."
+    help = "Gjør alle sidene i sidebufferen utdaterte (etter en endring gjort utenom admin)."
 
     def handle(self, *args, **options):
         pagecache_invalidate()
-        self.stdout.write("The page cache is invalidated.")
+        self.stdout.write("Sidebufferen er tømt: alle sider lages på nytt ved neste besøk.")
