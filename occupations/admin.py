@@ -34,7 +34,7 @@ from occupations.models import (
     Workplace,
 )
 from occupations.reviews import review_buckets, years_before
-from occupations.richtext import RICH_TEXT_HELP
+from occupations.richtext import RICH_TEXT_FIELDS, RICH_TEXT_HELP
 from occupations.services import (
     PublishError,
     occupation_draft_create,
@@ -104,17 +104,6 @@ class QualityReviewInline(admin.TabularInline):
     fields = ["reviewed_on", "organisation", "reviewer", "note"]
     # One line is enough for a note in a table row.
     formfield_overrides = {models.TextField: {"widget": forms.TextInput}}
-
-
-# Fields shown through the Markdown filter; the admin tells editors which subset they accept.
-RICH_TEXT_FIELDS = [
-    "description",
-    "delegated_tasks",
-    "authorisation_text",
-    "workplaces_text",
-    "personal_traits",
-    "education_text",
-]
 
 
 class OccupationForm(forms.ModelForm):

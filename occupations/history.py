@@ -22,6 +22,7 @@ from occupations.models import (
     OccupationEducation,
     Workplace,
 )
+from occupations.richtext import RICH_TEXT_FIELDS
 
 # The fields an editor writes: what a draft copies, a diff compares and a restore brings back.
 CONTENT_FIELDS = [
@@ -45,15 +46,8 @@ CONTENT_FIELDS = [
 ]
 # What a copy (draft, publish, restore) writes: the content and the image's stored size.
 COPIED_FIELDS = [*CONTENT_FIELDS, "image_width", "image_height"]
-LONG_TEXT_FIELDS = {
-    "lead",
-    "description",
-    "delegated_tasks",
-    "authorisation_text",
-    "workplaces_text",
-    "personal_traits",
-    "education_text",
-}
+# Compared word by word rather than as whole values.
+LONG_TEXT_FIELDS = {"lead", *RICH_TEXT_FIELDS}
 
 
 @dataclass(frozen=True)

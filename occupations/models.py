@@ -1,3 +1,5 @@
+from itertools import groupby
+
 from django.conf import settings
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
@@ -7,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from classifications.models import JobTitle, StyrkGroup, Trade
-from norwegian.collation import NORWEGIAN
+from norwegian.collation import ALPHABET, NORWEGIAN, initial_letter
 from occupations.images import validate_image
 
 RICH_TEXT_HELP = _(
@@ -39,6 +41,16 @@ class OccupationQuerySet(models.QuerySet):
 
     def alphabetical(self):
         return self.order_by(Collate("title", NORWEGIAN), "pk")
+
+    def letter_index(self):
+        """The published occupations A–Å, grouped by index letter, as the index pages show
+        them: {"groups": [(letter, [occupation, …]), …], "alphabet", "letters"}."""
+        occupations = self.published().alphabetical().only("title", "slug")
+        groups = [
+            (letter, list(items))
+            for letter, items in groupby(occupations, key=lambda o: initial_letter(o.title))
+        ]
+        return {"groups": groups, "alphabet": ALPHABET, "letters": {g for g, _ in groups}}
 
     def with_latest_review(self):
         return self.annotate(latest_review_on=models.Max("reviews__reviewed_on"))

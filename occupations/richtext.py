@@ -19,6 +19,15 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+# The occupation fields written in Markdown and shown through this module.
+RICH_TEXT_FIELDS = [
+    "description",
+    "delegated_tasks",
+    "authorisation_text",
+    "workplaces_text",
+    "personal_traits",
+    "education_text",
+]
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}

@@ -1,4 +1,3 @@
-from itertools import groupby
 from urllib.parse import urlencode
 
 from django.http import Http404
@@ -7,7 +6,6 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from employers.sections import occupation_employer_section
-from norwegian.collation import ALPHABET, initial_letter
 from occupations.models import Occupation, SlugRedirect
 from occupations.salary import salary_tables
 
@@ -18,18 +16,7 @@ def home(request):
 
 
 def occupation_index(request):
-    occupations = Occupation.objects.published().alphabetical().only("title", "slug")
-    groups = [
-        (letter, list(items))
-        for letter, items in groupby(
-            occupations, key=lambda occupation: initial_letter(occupation.title)
-        )
-    ]
-    return render(
-        request,
-        "occupations/occupation_index.html",
-        {"groups": groups, "alphabet": ALPHABET, "letters": {letter for letter, _ in groups}},
-    )
+    return render(request, "occupations/occupation_index.html", Occupation.objects.letter_index())
 
 
 def occupation_detail(request, slug):

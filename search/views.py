@@ -1,4 +1,3 @@
-from itertools import groupby
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
@@ -6,7 +5,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from norwegian.collation import ALPHABET, initial_letter
 from occupations.models import Occupation
 from search.engine import MAX_QUERY_LENGTH, search, title_suggestions
 
@@ -28,13 +26,7 @@ def search_results(request):
         context["query"] = query[:MAX_QUERY_LENGTH]
         status = 400
     elif not query.strip():
-        occupations = Occupation.objects.published().alphabetical().only("title", "slug")
-        context["groups"] = [
-            (letter, list(items))
-            for letter, items in groupby(occupations, key=lambda o: initial_letter(o.title))
-        ]
-        context["alphabet"] = ALPHABET
-        context["letters"] = {letter for letter, _items in context["groups"]}
+        context.update(Occupation.objects.letter_index())
     else:
         results = search(query)
         context["results"] = results
