@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from roles.definitions import REDAKTOR, roles_setup
 
@@ -65,7 +66,8 @@ def test_editor_edits_previews_and_publishes(
     assert axe_violations(page) == [], "history"
     with page.expect_navigation():
         page.get_by_role("button", name="Sammenlign valgte versjoner").click()
-    assert "resepsjonen" in page.locator("ins").all_inner_texts()[-1]
+    # Waits for the compare page (under load the click's navigation can resolve first).
+    expect(page.locator("ins", has_text="resepsjonen").first).to_be_visible()
     assert axe_violations(page) == [], "compare"
 
     page.goto(f"{live_server.url}/admin/occupations/occupation/oversikt/")
