@@ -257,3 +257,18 @@ def test_never_reviewed_filter(editor_client):
         reverse("admin:occupations_occupation_changelist"), {"kvalitetssikret": "aldri"}
     )
     assert list(response.context["cl"].queryset) == [never]
+
+
+def test_ids_in_admin_forms_and_links_are_not_grouped_as_numbers(editor_client):
+    """Bokmål groups numbers ("6 324"); an id in a form value or a link must stay "6324"."""
+    occupation = OccupationFactory(pk=6324)
+    versions = Occupation.history.model.objects.filter(id=occupation.pk)
+    versions.update(history_id=7324)
+
+    history = editor_client.get(
+        reverse("admin:occupations_occupation_history", args=[occupation.pk])
+    ).content.decode()
+    change = editor_client.get(change_url(occupation)).content.decode()
+
+    assert 'value="7324"' in history
+    assert "?occupation=6324" in change
