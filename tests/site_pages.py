@@ -27,7 +27,6 @@ SEARCH_PAGES = {
     "search-error": "/sok/?q=" + "x" * 201,
     "search-empty": "/sok/",
 }
-SEARCH_PENDING = "/sok/ answers 404: the search page has not landed on this branch yet"
 
 
 def page_path(name):

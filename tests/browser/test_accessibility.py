@@ -8,7 +8,7 @@ heading levels, tables with headers and a caption, and form errors tied to their
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.site_pages import PAGES, SEARCH_PAGES, SEARCH_PENDING, page_path
+from tests.site_pages import PAGES, SEARCH_PAGES, page_path
 
 # serialized_rollback: the live server needs committed data, and the data sources that a
 # migration creates must be back for the tests that run after these.
@@ -55,8 +55,6 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "prefix"), CASES)
 def test_page_has_no_wcag_violations(page, live_server, site_content, axe_violations, name, prefix):
-    if name in SEARCH_PAGES and page.request.get(f"{live_server.url}/sok/").status == 404:
-        pytest.skip(SEARCH_PENDING)
     url = f"{live_server.url}{prefix}{page_path(name)}"
     for viewport in (PHONE, DESKTOP):
         page.set_viewport_size(viewport)

@@ -140,7 +140,6 @@ def test_relevance_set(searchable):
                 f"{query!r}: wanted {slug} in top {top}, place {place}; got {got}, {found_place}"
             )
     total = len(RELEVANCE)
-    print(f"\nrelevance: {total} queries, top-1 {first / total:.1%}, top-3 {top3 / total:.1%}")
     assert total >= 60
     assert not failures, "\n".join(failures)
     assert top3 == total
