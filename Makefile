@@ -43,10 +43,8 @@ setup: venv var/secret_key ## Migrate, load reference data and demo content, col
 	$(RUN_ENV) $(BIN)/python manage.py load_regions
 	$(RUN_ENV) $(BIN)/python manage.py load_classifications
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_content
-	$(RUN_ENV) $(BIN)/python manage.py rebuild_search_index
 	$(RUN_ENV) $(BIN)/python manage.py generate_employers --employers 400
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
-	$(RUN_ENV) $(BIN)/python manage.py invalidate_pages
 
 run: setup ## Set up and serve the site on http://127.0.0.1:8000 (PORT=… to change)
 	@echo
@@ -63,9 +61,10 @@ test: venv ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is 
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
 
-lint: venv ## ruff, formatting and missing migrations
+lint: venv ## ruff, formatting, import layers and missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 check-deploy: venv ## Django's deployment checks with production-like settings

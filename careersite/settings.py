@@ -78,9 +78,11 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",
     "accounts",
     "simple_history",
     "norwegian",
+    "changes",
     "registers",
     "classifications",
     "regions",
@@ -89,6 +91,8 @@ INSTALLED_APPS = [
     "pagecache",
     "operations",
     "search",
+    "pages",
+    "derived",
     "roles",
 ]
 
@@ -182,6 +186,21 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
+# Work after a write that can be slow (bringing the search index, the employers per
+# occupation and the cached pages up to date, see changes/ and derived/) runs as a task of
+# Django's tasks framework: at once in the process that wrote ("immediate": `make run`, the
+# tests, a single server), or in worker processes (`manage.py db_worker`) with "database".
+TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+
 # What browsers (max-age) and a CDN in front (s-maxage) may keep a public page, in seconds,
 # then serve stale while they revalidate (a conditional GET that usually gets a 304). Browsers
 # revalidate every time by default, so a visitor sees a publication at once; the 304 is cheap.
@@ -317,5 +336,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # Every task's start and end; failures are logged by the task itself (changes/).
+        "django.tasks": {"level": "WARNING"},
     },
 }

@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.static import serve
 
-from occupations.sitemaps import SITEMAPS
+from pages.sitemaps import SITEMAPS
 
 urlpatterns = [
     # Before the admin: its login page with lockout and the code step for two-step login.
@@ -27,7 +27,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("bedrifter/", include("employers.urls")),
     path("sok/", include("search.urls")),
-    path("", include("occupations.urls")),
+    path("", include("pages.urls")),
     prefix_default_language=False,
 )
 

@@ -1,6 +1,6 @@
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.functions import Coalesce, Length
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 validate_styrk_code = RegexValidator(
@@ -59,28 +59,6 @@ class StyrkGroup(models.Model):
         return f"{self.code} {self.name}"
 
 
-class JobTitleQuerySet(models.QuerySet):
-    def unmapped(self):
-        return self.filter(occupations__isnull=True)
-
-    def with_employees(self):
-        """Annotate `employees`: employment relationships in the newest month of Aa-registeret."""
-        from employers.models import Employment  # employers builds on classifications
-
-        newest = Employment.objects.order_by("-period").values("period")[:1]
-        employees = (
-            Employment.objects.filter(
-                job_title=models.OuterRef("pk"), period=models.Subquery(newest)
-            )
-            .values("job_title")
-            .annotate(total=models.Sum("count"))
-            .values("total")
-        )
-        return self.annotate(
-            employees=Coalesce(models.Subquery(employees), 0, output_field=models.IntegerField())
-        )
-
-
 class JobTitle(models.Model):
     """One of NAV's 7-digit job titles ("stillingstitler") that employers report employees under."""
 
@@ -103,8 +81,6 @@ class JobTitle(models.Model):
         verbose_name=_("STYRK-08-yrkesgruppe"),
         help_text=_("Yrkesgruppen i STYRK-08 som stillingstittelen hører til, der den er kjent."),
     )
-
-    objects = JobTitleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("stillingstittel")

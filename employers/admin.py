@@ -1,8 +1,20 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ChangeList
+from django.db.models import Count
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from changes.admin import RecordsChanges
+from classifications.admin import JobTitleAdmin
+from classifications.models import JobTitle
 from employers.models import ApprenticeshipApproval, Employer, Employment
-from pagecache.admin import InvalidatesPageCache
+from employers.queries import job_titles_with_employees
+from occupations.models import Occupation
+from occupations.services import occupation_job_titles_add
+from regions.models import County
 
 REGISTER_FIELDS = [
     "orgnr",
@@ -26,8 +38,6 @@ class CountyFilter(admin.SimpleListFilter):
     parameter_name = "fylke"
 
     def lookups(self, request, model_admin):
-        from regions.models import County
-
         return [(county.code, county.name) for county in County.objects.all()]
 
     def queryset(self, request, queryset):
@@ -70,7 +80,7 @@ class ApprovalInline(admin.TabularInline):
 
 
 @admin.register(Employer)
-class EmployerAdmin(InvalidatesPageCache, admin.ModelAdmin):
+class EmployerAdmin(RecordsChanges, admin.ModelAdmin):
     """Employers come from Enhetsregisteret; the register fields are read-only here."""
 
     list_display = ["name", "orgnr", "municipality", "employees", "closed_on"]
@@ -86,7 +96,7 @@ class EmployerAdmin(InvalidatesPageCache, admin.ModelAdmin):
 
 
 @admin.register(Employment)
-class EmploymentAdmin(InvalidatesPageCache, admin.ModelAdmin):
+class EmploymentAdmin(RecordsChanges, admin.ModelAdmin):
     list_display = ["employer", "job_title", "period", "count"]
     list_filter = ["period"]
     list_select_related = ["employer", "job_title"]
@@ -97,7 +107,7 @@ class EmploymentAdmin(InvalidatesPageCache, admin.ModelAdmin):
 
 
 @admin.register(ApprenticeshipApproval)
-class ApprenticeshipApprovalAdmin(InvalidatesPageCache, admin.ModelAdmin):
+class ApprenticeshipApprovalAdmin(RecordsChanges, admin.ModelAdmin):
     list_display = ["employer", "trade", "county", "is_approved", "running_contracts"]
     list_filter = ["is_approved", "county"]
     list_select_related = ["employer", "trade", "county"]
@@ -105,3 +115,92 @@ class ApprenticeshipApprovalAdmin(InvalidatesPageCache, admin.ModelAdmin):
     autocomplete_fields = ["trade"]
     search_fields = ["=employer__orgnr", "employer__name", "trade__name"]
     show_full_result_count = False
+
+
+class MappedFilter(admin.SimpleListFilter):
+    title = _("kobling til yrke")
+    parameter_name = "koblet"
+
+    def lookups(self, request, model_admin):
+        return [("nei", _("Ikke koblet til noe yrke")), ("ja", _("Koblet til yrke"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "nei":
+            return queryset.filter(occupations__isnull=True)
+        if self.value() == "ja":
+            return queryset.filter(occupations__isnull=False).distinct()
+        return queryset
+
+
+class MostEmployeesFirstChangeList(ChangeList):
+    """The list starts with the titles most people work in. An annotation cannot go in
+    ModelAdmin.ordering, which the occupation form's job-title field also uses."""
+
+    def _get_default_ordering(self):
+        return ["-employees", "code"]
+
+
+class MapToOccupationForm(forms.Form):
+    occupation = forms.ModelChoiceField(
+        label=_("Yrke"),
+        queryset=Occupation.objects.alphabetical(),
+        help_text=_("Stillingstitlene legges til yrkets stillingstitler; ingen fjernes."),
+    )
+
+
+class JobTitleMappingAdmin(JobTitleAdmin):
+    """The Dataforvalter's mapping tool on the job-title list: `?koblet=nei` lists the titles
+    no occupation uses, most employees in the newest month first, and the action links the
+    selected ones to an occupation. It replaces classifications' JobTitleAdmin here because it
+    needs NAV's employment figures and the occupations, which sit above classifications."""
+
+    list_display = ["code", "name", "unit_group", "employees", "occupation_count"]
+    list_filter = [MappedFilter]
+    actions = ["map_to_occupation"]
+
+    def get_changelist(self, request, **kwargs):
+        return MostEmployeesFirstChangeList
+
+    def get_queryset(self, request):
+        titles = self.model._default_manager.annotate(occupation_count=Count("occupations"))
+        return job_titles_with_employees(titles).order_by("code")
+
+    @admin.display(description=_("ansatte siste måned"), ordering="employees")
+    def employees(self, obj):
+        return obj.employees
+
+    @admin.display(description=_("yrker"), ordering="occupation_count")
+    def occupation_count(self, obj):
+        return obj.occupation_count
+
+    @admin.action(description=_("Koble valgte stillingstitler til et yrke"), permissions=["change"])
+    def map_to_occupation(self, request, queryset):
+        form = MapToOccupationForm(request.POST if "apply" in request.POST else None)
+        job_titles = list(queryset.order_by("code"))
+        if form.is_valid():
+            occupation = form.cleaned_data["occupation"]
+            linked = occupation_job_titles_add(occupation=occupation, job_titles=job_titles)
+            message = ngettext(
+                "%(count)d stillingstittel ble koblet til %(occupation)s.",
+                "%(count)d stillingstitler ble koblet til %(occupation)s.",
+                linked,
+            ) % {"count": linked, "occupation": occupation}
+            self.log_change(request, occupation, message)
+            self.message_user(request, message, messages.SUCCESS)
+            return None  # back to the list
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Koble stillingstitler til et yrke"),
+            "opts": self.opts,
+            "form": form,
+            "job_titles": job_titles,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(
+            request, "admin/classifications/jobtitle/map_to_occupation.html", context
+        )
+
+
+admin.site.unregister(JobTitle)
+admin.site.register(JobTitle, JobTitleMappingAdmin)

@@ -15,8 +15,9 @@ from collections import Counter, defaultdict
 from django.db import transaction
 from stdnum.no import orgnr as stdnum_orgnr
 
+from changes.record import changes_record
 from employers.models import ApprenticeshipApproval, Employer, Employment
-from employers.summary import occupation_employers_refresh
+from occupations.models import Occupation
 from regions.models import Municipality, PostalCode
 
 KINDS = {
@@ -91,8 +92,6 @@ def _municipalities_with_postal_codes():
 
 def _profiles():
     """(occupation, job title ids, trade ids) for each occupation employers can be made for."""
-    from occupations.models import Occupation
-
     occupations = Occupation.objects.prefetch_related("job_titles", "trades").order_by("slug")
     profiles = []
     for occupation in occupations:
@@ -179,5 +178,6 @@ def employers_generate(
             ApprenticeshipApproval.objects.bulk_create(approvals, batch_size=batch_size)
             created["employment"] += len(employment)
             created["approvals"] += len(approvals)
-        created["occupation rows"] = occupation_employers_refresh()
+        if created["employers"]:
+            changes_record(models=[Employer, Employment, ApprenticeshipApproval])
     return created

@@ -6,7 +6,8 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.no import orgnr as stdnum_orgnr
 
 from classifications.models import JobTitle, Trade
-from regions.models import County, Municipality
+from regions.models import County, Municipality, PostalCode
+from registers.klass import rows_move
 
 
 def validate_orgnr(value):
@@ -34,6 +35,29 @@ class EmployerQuerySet(models.QuerySet):
         if county is not None:
             return self.filter(municipality__county=county)
         return self
+
+    def follow_municipality_split(self, *, old, successors, default, label, described):
+        """SSB splits the municipality `old` (a KLASS import, regions/importers/klass_json.py):
+        each employer goes to the successor its postal code lies in. Those the postal code does
+        not place stay, for the import to move to the `default` successor, and are listed.
+        Returns (rows dropped, notes)."""
+        for municipality in successors:
+            postal_codes = PostalCode.objects.filter(municipality=municipality).values("code")
+            rows_move(
+                self.filter(postal_code__in=postal_codes),
+                field="municipality",
+                old=old,
+                new=municipality,
+            )
+        confirmed = PostalCode.objects.filter(municipality__code=default[0]).values("code")
+        unplaced = self.filter(municipality=old).exclude(postal_code__in=confirmed)
+        notes = [
+            f"Kontroller: {employer.name} ({employer.orgnr}) lå i {label}, og postnummeret "
+            f"({employer.postal_code or 'mangler'}) viser ikke om den ligger i {described}. "
+            f"Den er lagt i {' '.join(default)}."
+            for employer in unplaced.order_by("orgnr")
+        ]
+        return 0, notes
 
 
 class Employer(models.Model):
@@ -156,6 +180,32 @@ class Employment(models.Model):
 class ApprenticeshipApprovalQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_approved=True)
+
+    def follow_county_split(self, *, old, successors, default, label, described):
+        """SSB splits the county `old`: each approval goes to the county of its employer's
+        municipality (moved already). Those that cannot be placed stay, for the import to move
+        to the `default` successor, and are listed. Returns (duplicates dropped, notes)."""
+        dropped = sum(
+            rows_move(
+                self.filter(employer__municipality__county=county),
+                field="county",
+                old=old,
+                new=county,
+            )
+            for county in successors
+        )
+        unplaced = (
+            self.filter(county=old)
+            .exclude(employer__municipality__county__code=default[0])
+            .select_related("employer", "trade")
+        )
+        notes = [
+            f"Kontroller: godkjenningen av {approval.employer} i {approval.trade} lå i {label}, "
+            f"og virksomhetens kommune viser ikke om den hører til {described}. Den er lagt i "
+            f"{' '.join(default)}."
+            for approval in unplaced
+        ]
+        return dropped, notes
 
 
 class ApprenticeshipApproval(models.Model):

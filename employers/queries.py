@@ -103,6 +103,20 @@ class OccupationEmployers:
         return {row["county"]: row["employers"] for row in rows}
 
 
+def job_titles_with_employees(job_titles):
+    """Annotate `employees`: employment relationships in the newest month of Aa-registeret."""
+    newest = Employment.objects.order_by("-period").values("period")[:1]
+    employees = (
+        Employment.objects.filter(job_title=OuterRef("pk"), period=Subquery(newest))
+        .values("job_title")
+        .annotate(total=Sum("count"))
+        .values("total")
+    )
+    return job_titles.annotate(
+        employees=Coalesce(Subquery(employees), 0, output_field=IntegerField())
+    )
+
+
 def employer_occupations(employer):
     """[(occupation, employed)] for the published occupations the employer has employees in.
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from employers.summary import occupation_employers_refresh
+from changes.admin import RecordsChanges
 from norwegian.slugs import norwegian_slugify
 from occupations.history import (
     Version,
@@ -45,8 +45,6 @@ from occupations.services import (
     occupation_unpublish,
     occupation_version_restore,
 )
-from pagecache.admin import InvalidatesPageCache
-from search.index import search_index_update
 
 # The history page lists this many newest versions (every version stays in the database).
 HISTORY_LIMIT = 200
@@ -183,7 +181,7 @@ class OccupationForm(forms.ModelForm):
 
 
 @admin.register(Occupation)
-class OccupationAdmin(InvalidatesPageCache, admin.ModelAdmin):
+class OccupationAdmin(RecordsChanges, admin.ModelAdmin):
     """Published occupations are read-only here: editors change them in a working draft
     ("Rediger som utkast"), which a Redaktør publishes (now or at a set time)."""
 
@@ -305,10 +303,7 @@ class OccupationAdmin(InvalidatesPageCache, admin.ModelAdmin):
             occupation_slug_changed(occupation=obj, old_slug=form.initial.get("slug"))
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if {"job_titles", "trades"} & set(form.changed_data):
-            occupation_employers_refresh(occupations=[form.instance])
-        search_index_update(occupations=[form.instance])
+        super().save_related(request, form, formsets, change)  # RecordsChanges records it
         occupation_version_record(
             occupation=form.instance,
             by=request.user,
@@ -427,48 +422,46 @@ class OccupationAdmin(InvalidatesPageCache, admin.ModelAdmin):
         draft = occupation_draft_create(occupation=occupation, by=request.user)
         return redirect("admin:occupations_occupation_change", draft.pk)
 
+    def _gone(self, request, pk):
+        """Where a publish page leads when its draft is no longer waiting: to the page it was
+        published as (a second click, or cron came first), or back to the list."""
+        draft = Occupation.all_objects.filter(pk=pk).first()
+        if draft is not None:  # a new occupation that is public now
+            self.message_user(request, _("«%(title)s» er allerede publisert.") % {"title": draft})
+            return redirect("admin:occupations_occupation_change", draft.pk)
+        last = Occupation.history.model.objects.filter(id=pk).order_by("-history_id").first()
+        page = last and Occupation.objects.filter(pk=last.draft_of_id).first()
+        if page is not None and page.is_published:
+            self.message_user(
+                request, _("Utkastet er allerede publisert på «%(title)s».") % {"title": page}
+            )
+            return redirect("admin:occupations_occupation_change", page.pk)
+        self.message_user(
+            request, _("Utkastet finnes ikke lenger; det er slettet."), messages.WARNING
+        )
+        return redirect("admin:occupations_occupation_changelist")
+
     def publish_view(self, request, pk):
-        """Publish a draft now or at a set time, after seeing what will change."""
+        """Publish a draft now or at a set time, after seeing what will change. The lock
+        version the page was opened at is compared under the row lock, in the service."""
         self._require(self.has_publish_permission(request))
-        draft = get_object_or_404(Occupation.all_objects.awaiting_publication(), pk=pk)
+        draft = Occupation.all_objects.awaiting_publication().filter(pk=pk).first()
+        if draft is None:
+            return self._gone(request, pk)
         form = PublishForm(request.POST or None, initial={"lock_version": draft.lock_version})
         if request.method == "POST" and form.is_valid():
-            if form.cleaned_data["lock_version"] != draft.lock_version:
-                self.message_user(
-                    request,
-                    _(
-                        "Utkastet er endret siden du åpnet denne siden. Se over endringene "
-                        "før du publiserer."
-                    ),
-                    messages.ERROR,
-                )
-                return redirect("admin:occupations_occupation_publish", draft.pk)
-            if "_unschedule" in request.POST:
-                occupation_publish_unschedule(draft=draft, by=request.user)
-                self.message_user(request, _("Den planlagte publiseringen er avbrutt."))
-                return redirect("admin:occupations_occupation_change", draft.pk)
-            if "_schedule" in request.POST:
-                at = form.cleaned_data.get("publish_at")
-                if at is None or at <= timezone.now():
-                    form.add_error("publish_at", _("Velg et tidspunkt fram i tid."))
-                else:
-                    occupation_publish_schedule(draft=draft, at=at, by=request.user)
-                    self.message_user(
-                        request,
-                        _("Utkastet publiseres %(when)s.")
-                        % {"when": timezone.localtime(at).strftime("%d.%m.%Y kl. %H:%M")},
-                    )
-                    return redirect("admin:occupations_occupation_change", draft.pk)
+            seen = form.cleaned_data["lock_version"]
+            at = form.cleaned_data.get("publish_at")
+            if "_schedule" in request.POST and (at is None or at <= timezone.now()):
+                form.add_error("publish_at", _("Velg et tidspunkt fram i tid."))
             else:
                 try:
-                    published = occupation_draft_publish(draft=draft, by=request.user)
+                    return self._publish_post(request, draft, seen, at)
                 except PublishError as error:
                     self.message_user(request, str(error), messages.ERROR)
-                    return redirect("admin:occupations_occupation_change", draft.pk)
-                self.message_user(
-                    request, _("«%(title)s» er publisert.") % {"title": published.title}
-                )
-                return redirect("admin:occupations_occupation_change", published.pk)
+                    if not Occupation.all_objects.awaiting_publication().filter(pk=pk).exists():
+                        return self._gone(request, pk)
+                    return redirect("admin:occupations_occupation_publish", draft.pk)
         fields, lists = [], []
         if draft.draft_of_id:
             fields, lists = version_diff(
@@ -486,6 +479,21 @@ class OccupationAdmin(InvalidatesPageCache, admin.ModelAdmin):
                 lists=lists,
             ),
         )
+
+    def _publish_post(self, request, draft, seen, at):
+        by = request.user
+        if "_unschedule" in request.POST:
+            occupation_publish_unschedule(draft=draft, by=by, expected_version=seen)
+            self.message_user(request, _("Den planlagte publiseringen er avbrutt."))
+            return redirect("admin:occupations_occupation_change", draft.pk)
+        if "_schedule" in request.POST:
+            occupation_publish_schedule(draft=draft, at=at, by=by, expected_version=seen)
+            when = timezone.localtime(at).strftime("%d.%m.%Y kl. %H:%M")
+            self.message_user(request, _("Utkastet publiseres %(when)s.") % {"when": when})
+            return redirect("admin:occupations_occupation_change", draft.pk)
+        published = occupation_draft_publish(draft=draft, by=by, expected_version=seen)
+        self.message_user(request, _("«%(title)s» er publisert.") % {"title": published.title})
+        return redirect("admin:occupations_occupation_change", published.pk)
 
     def unpublish_view(self, request, pk):
         self._require(request.method == "POST" and self.has_publish_permission(request))
@@ -603,7 +611,7 @@ class GraduateOutcomeInline(admin.TabularInline):
 
 
 @admin.register(Education)
-class EducationAdmin(InvalidatesPageCache, admin.ModelAdmin):
+class EducationAdmin(RecordsChanges, admin.ModelAdmin):
     list_display = ["name", "level", "nus_code"]
     search_fields = ["name", "nus_code"]
     inlines = [GraduateOutcomeInline]
@@ -638,20 +646,20 @@ class SalaryStatisticAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewOrganisation)
-class ReviewOrganisationAdmin(InvalidatesPageCache, admin.ModelAdmin):
+class ReviewOrganisationAdmin(RecordsChanges, admin.ModelAdmin):
     list_display = ["name", "url"]
     search_fields = ["name"]
 
 
 @admin.register(SlugRedirect)
-class SlugRedirectAdmin(InvalidatesPageCache, admin.ModelAdmin):
+class SlugRedirectAdmin(RecordsChanges, admin.ModelAdmin):
     list_display = ["old_slug", "occupation", "created_at"]
     search_fields = ["old_slug", "occupation__title"]
     autocomplete_fields = ["occupation"]
 
 
 @admin.register(QualityReview)
-class QualityReviewAdmin(InvalidatesPageCache, admin.ModelAdmin):
+class QualityReviewAdmin(RecordsChanges, admin.ModelAdmin):
     """Where a Redaktør records a quality-assurance review; it shows on the public page at once
     (a review is a fact about the page, not a change to its text)."""
 

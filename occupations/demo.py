@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.files import File
 from django.db import transaction
 
+from changes.record import changes_record
 from classifications.models import JobTitle, StyrkGroup, Trade
 from occupations.images import image_renditions_create
 from occupations.models import (
@@ -134,4 +135,5 @@ def demo_content_load(*, path):
             )
             for entry in data["occupations"]
         ]
+        changes_record(models=[Occupation, Education, ReviewOrganisation])
     return len(occupations)

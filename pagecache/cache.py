@@ -7,9 +7,8 @@ One global generation rather than per-page keys, because a publication changes m
 own page (home page, A–Å index, employer pages, sitemap) and content changes are rare
 (editors' saves, nightly imports) next to page views.
 
-Callers (explicit, never from a signal): occupations.services (publish, unpublish), the
-admin's save and delete paths (pagecache.admin.InvalidatesPageCache), the end of each
-register import (registers.runs.import_run) and `manage.py invalidate_pages`.
+Called only by the change path (derived/apps.py installs it): right after every write commits,
+and again once the search index and the employer read model are up to date.
 """
 
 import hashlib

@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from pagecache.admin import InvalidatesPageCache
+from changes.admin import RecordsChanges
 from registers.models import DataSource, ImportRun
 
 
 @admin.register(DataSource)
-class DataSourceAdmin(InvalidatesPageCache, admin.ModelAdmin):
+class DataSourceAdmin(RecordsChanges, admin.ModelAdmin):
     list_display = ["name", "key", "refreshed_at", "rejection_threshold"]
     readonly_fields = ["key"]
 

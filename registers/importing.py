@@ -50,6 +50,11 @@ class ImportReport:
             self.on_reject(rejection)
 
     @property
+    def changed(self):
+        """Whether the import wrote anything (what it changed is then recorded, see changes/)."""
+        return bool(self.created or self.updated or self.closed)
+
+    @property
     def rejected_share(self):
         return self.rejected / self.read if self.read else 0.0
 

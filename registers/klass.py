@@ -215,6 +215,27 @@ def references(model):
     ]
 
 
+def links_describe(row):
+    """Everything that refers to `row`, as text for an import's notes («yrke «Rørlegger»»):
+    found through the models' relations, so an app low in the layers can list rows of the apps
+    above it without importing them. A many-to-many link names the row on its other side."""
+    found = []
+    for model, field in references(type(row)):
+        rows = model._base_manager.filter(**{field: row}).order_by("pk")
+        if model._meta.auto_created:
+            other = next(
+                f.name for f in model._meta.concrete_fields if f.is_relation and f.name != field
+            )
+            found += [_described(getattr(link, other)) for link in rows.select_related(other)]
+        else:
+            found += [_described(link) for link in rows]
+    return found
+
+
+def _described(row):
+    return f"{row._meta.verbose_name} «{row}»"
+
+
 def rows_move(rows, *, field, old, new):
     """Point `field` of the `rows` (a queryset) that refer to `old` at `new`.
 

@@ -1,8 +1,6 @@
-"""Write paths for the search index, called explicitly wherever occupations change.
-
-- `search_index_update(occupations=[...])`: after publishing, unpublishing or an editor's save;
-- `search_index_rebuild()`: after imports that rename job titles or STYRK-08 groups, after bulk
-  loads, and from `manage.py rebuild_search_index` (cron).
+"""The search index's refreshers, run by the change path (derived/refresh.py), never by a
+write path: `search_index_update(occupations=[ids])` for the occupations a change touched,
+`search_index_rebuild()` when a bulk change may have touched any.
 
 Only published occupations are indexed: a draft is never a search hit.
 """
@@ -17,7 +15,6 @@ from django.utils.html import strip_tags
 from classifications.models import JobTitle
 from occupations.models import Occupation
 from occupations.richtext import render_markdown
-from pagecache.cache import pagecache_invalidate
 from search.models import SearchDocument, SearchPosting, SearchWord
 from search.text import STOPWORDS, spellings, stem
 
@@ -106,12 +103,9 @@ def _write(occupations):
 
 @transaction.atomic
 def search_index_update(*, occupations):
-    """Index these occupations afresh (published ones) or take them out (drafts, deleted)."""
-    ids = [occupation.pk for occupation in occupations if occupation.pk is not None]
-    SearchDocument.objects.filter(occupation_id__in=ids).delete()
-    written = _write(_indexable().filter(pk__in=ids))
-    pagecache_invalidate()  # /sok/ shows the index
-    return written
+    """Index these occupations (ids) afresh, or take them out (drafts, deleted ones)."""
+    SearchDocument.objects.filter(occupation_id__in=occupations).delete()
+    return _write(_indexable().filter(pk__in=occupations))
 
 
 @transaction.atomic
@@ -120,6 +114,4 @@ def search_index_rebuild():
     SearchPosting.objects.all().delete()
     SearchDocument.objects.all().delete()
     SearchWord.objects.all().delete()
-    written = _write(_indexable().iterator(chunk_size=500))
-    pagecache_invalidate()  # /sok/ shows the index
-    return written
+    return _write(_indexable().iterator(chunk_size=500))

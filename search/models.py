@@ -1,7 +1,7 @@
 """The search index: a denormalised copy of what visitors search in published occupations.
 
-Kept current by `search.index.search_index_update()`, which the write paths call explicitly
-(publishing, the admin, imports of job titles and STYRK-08); `rebuild_search_index` rebuilds it.
+Derived data: kept current by the change path (derived/rules.py says which changes reach it,
+`search.index` rebuilds the documents); `manage.py refresh_derived` rebuilds it from scratch.
 """
 
 from django.db import models

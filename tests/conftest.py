@@ -13,6 +13,45 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
+def commits_like_production(monkeypatch):
+    """Run on_commit callbacks where production would: when an atomic block ends that is the
+    outermost one but for the test's own, and at once when only the test's blocks are open
+    (production is in autocommit there).
+
+    pytest-django wraps each test in a transaction it rolls back, so without this the change
+    path (changes/: a write is stored, then refreshed after the commit) would never run in a
+    test. Tests marked `transaction=True` commit for real and are left alone.
+    """
+    from django.db import transaction
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    def only_test_blocks(connection):
+        blocks = connection.atomic_blocks
+        return bool(blocks) and all(block._from_testcase for block in blocks)
+
+    original_on_commit = BaseDatabaseWrapper.on_commit
+    original_exit = transaction.Atomic.__exit__
+
+    def on_commit(connection, func, robust=False):
+        if only_test_blocks(connection):
+            func()
+        else:
+            original_on_commit(connection, func, robust)
+
+    def exit_atomic(block, *exc_info):
+        connection = transaction.get_connection(block.using)
+        result = original_exit(block, *exc_info)
+        if not block._from_testcase and only_test_blocks(connection):
+            pending, connection.run_on_commit = connection.run_on_commit, []
+            for _savepoints, func, _robust in pending:
+                func()
+        return result
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_atomic)
+
+
+@pytest.fixture(autouse=True)
 def fresh_page_cache(settings):
     """Every test starts with an empty full-page cache: local memory, or the Redis database of
     REDIS_URL (use a database number of its own, e.g. redis://127.0.0.1:6379/3)."""

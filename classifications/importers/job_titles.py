@@ -6,6 +6,7 @@ NAV does not publish the list openly; this loader takes whatever file the team r
 
 from django.db import transaction
 
+from changes.record import changes_record
 from classifications.models import JobTitle, StyrkGroup
 from registers.importing import ImportReport, read_csv, upsert
 
@@ -35,4 +36,6 @@ def job_titles_import(*, path, on_reject=None):
 
     with transaction.atomic():
         upsert(JobTitle, key="code", rows=rows, report=report)
+        if report.changed:
+            changes_record(models=[JobTitle])
     return report

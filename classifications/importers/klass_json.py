@@ -12,10 +12,10 @@ docs/data-feeds.md), and then:
 2. upserts the groups with their parents, as the CSV loader does.
 """
 
+from changes.record import changes_record
 from classifications.importers.styrk08 import groups_validated, groups_write
-from classifications.models import JobTitle, StyrkGroup
-from occupations.models import GraduateOutcome, Occupation
-from registers.klass import UNIT, changes_read, codes_read, links_move, steps
+from classifications.models import StyrkGroup
+from registers.klass import UNIT, changes_read, codes_read, links_describe, links_move, steps
 
 
 def _check_codes(old, new):
@@ -28,16 +28,7 @@ def _check_codes(old, new):
 
 def _split(group, step, report):
     label = f"STYRK-08 {group.code} {group.name}"
-    links = [
-        *(f"stillingstittelen {title}" for title in JobTitle.objects.filter(unit_group=group)),
-        *(f"yrket «{occupation}»" for occupation in Occupation.objects.filter(styrk_groups=group)),
-        *(
-            f"utfallet for {outcome.education} ({outcome.year})"
-            for outcome in GraduateOutcome.objects.filter(styrk_group=group).select_related(
-                "education"
-            )
-        ),
-    ]
+    links = links_describe(group)
     report.notes.append(
         f"{label} er delt i {step.describe()} fra {step.changed_on}; {len(links)} koblinger står "
         f"fortsatt på {group.code}."
@@ -95,4 +86,6 @@ def klass_styrk08_import(*, path, report, changes=None):
     for step in steps(found, current={code.code for code in codes}):
         _apply(step, rows, report)
     groups_write(rows, report)
+    if report.changed:
+        changes_record(models=[StyrkGroup])
     return report

@@ -5,6 +5,7 @@
 
 from django.db import transaction
 
+from changes.record import changes_record
 from classifications.models import StyrkGroup
 from registers.importing import ImportReport, read_csv, upsert
 
@@ -85,4 +86,6 @@ def styrk08_import(*, path, on_reject=None):
         return report
     with transaction.atomic():
         groups_write(rows, report)
+        if report.changed:
+            changes_record(models=[StyrkGroup])
     return report

@@ -5,6 +5,7 @@ Only the educations taken as an apprenticeship ("… (opplæring i bedrift)") ar
 
 from django.db import transaction
 
+from changes.record import changes_record
 from classifications.models import Trade
 from registers.importing import ImportReport, read_csv, upsert
 
@@ -34,4 +35,6 @@ def trades_import(*, path, on_reject=None):
     if not report.rejected:
         with transaction.atomic():
             upsert(Trade, key="name", rows=rows, report=report)
+            if report.changed:
+                changes_record(models=[Trade])
     return report

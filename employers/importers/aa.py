@@ -15,9 +15,9 @@ import datetime
 from django.db import connection
 from stdnum.no import orgnr as stdnum_orgnr
 
+from changes.record import changes_record
 from classifications.models import JobTitle
 from employers.models import Employer, Employment
-from employers.summary import occupation_employers_refresh
 from registers.importing import ImportFailed
 from registers.staging import StagingTable, analyze, reject_staged
 
@@ -199,5 +199,5 @@ def aa_import(*, path, report, period=None):
         if changed:
             analyze(cursor, EMPLOYMENT)  # The read-model refresh reads the new month next.
     if changed:
-        occupation_employers_refresh()
+        changes_record(models=[Employment])
     return report

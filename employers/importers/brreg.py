@@ -17,8 +17,8 @@ from django.db import connection
 from django.utils import timezone
 from stdnum.no import orgnr as stdnum_orgnr
 
+from changes.record import changes_record
 from employers.models import Employer
-from employers.summary import occupation_employers_refresh
 from regions.models import Municipality
 from regions.resolve import resolve_municipality
 from registers.importing import ImportFailed
@@ -276,5 +276,5 @@ def brreg_import(*, path, report, full=False, parents=None):
             _parent_names(cursor, parents, report)
         staging.drop()
     if report.created or report.updated or report.closed:
-        occupation_employers_refresh()
+        changes_record(models=[Employer])
     return report

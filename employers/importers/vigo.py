@@ -13,9 +13,9 @@ import datetime
 from django.db.models.functions import Lower
 from stdnum.no import orgnr as stdnum_orgnr
 
+from changes.record import changes_record
 from classifications.models import Trade
 from employers.models import ApprenticeshipApproval, Employer
-from employers.summary import occupation_employers_refresh
 from regions.models import County
 from registers.importing import ImportFailed, read_csv
 
@@ -129,7 +129,7 @@ def vigo_import(*, path, report, county):
         (approval.employer_id, approval.trade_id): approval
         for approval in ApprenticeshipApproval.objects.filter(county=county_obj)
     }
-    to_create, to_update, touched = [], [], set()
+    to_create, to_update = [], []
     for key, values in wanted.items():
         approval = existing.get(key)
         if approval is None:
@@ -138,24 +138,17 @@ def vigo_import(*, path, report, county):
                     employer_id=key[0], trade_id=key[1], county=county_obj, **values
                 )
             )
-            touched.add(key[1])
         elif any(getattr(approval, field) != value for field, value in values.items()):
             for field, value in values.items():
                 setattr(approval, field, value)
             to_update.append(approval)
-            touched.add(key[1])
         else:
             report.unchanged += 1
     gone = [approval for key, approval in existing.items() if key not in wanted]
     ApprenticeshipApproval.objects.bulk_create(to_create, batch_size=1000)
     ApprenticeshipApproval.objects.bulk_update(to_update, FIELDS, batch_size=1000)
+    # Trades are matched, named or created above (_trades): any may have changed.
+    changes_record(rows=[*to_create, *to_update, *gone], models=[Trade])
     ApprenticeshipApproval.objects.filter(pk__in=[approval.pk for approval in gone]).delete()
-    touched.update(approval.trade_id for approval in gone)
     report.created, report.updated, report.closed = len(to_create), len(to_update), len(gone)
-    if touched:
-        from occupations.models import Occupation
-
-        occupation_employers_refresh(
-            occupations=Occupation.objects.filter(trades__in=touched).distinct()
-        )
     return report

@@ -13,6 +13,7 @@ table is a "celle" in the report, numbered from 1 in the order of `value`.
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
+from changes.record import changes_record
 from classifications.models import StyrkGroup
 from occupations.models import Education, GraduateOutcome, SalaryStatistic
 from registers.importing import ImportFailed
@@ -197,6 +198,8 @@ def ssb_education_import(*, path, report):
         wanted=wanted,
         report=report,
     )
+    if report.changed:
+        changes_record(models=[GraduateOutcome])
     return report
 
 
@@ -289,4 +292,6 @@ def ssb_salary_import(*, path, report):
         report=report,
         delete=False,
     )
+    if report.changed:
+        changes_record(models=[SalaryStatistic])
     return report

@@ -6,6 +6,7 @@ import functools
 from django.db import transaction
 from django.db.models import Max
 
+from changes.record import changes_record
 from regions.models import County, Municipality, PostalCode, RegionChange
 from registers.importing import ImportReport, read_csv, upsert
 
@@ -164,4 +165,6 @@ def regions_import(
         )
         _write_changes(RegionChange.Kind.MUNICIPALITY, municipality_change_rows, reports[3])
         _write_changes(RegionChange.Kind.COUNTY, county_change_rows, reports[4])
+        if any(report.changed for report in reports):
+            changes_record(models=[County, Municipality, PostalCode, RegionChange])
     return reports

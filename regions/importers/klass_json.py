@@ -12,19 +12,26 @@ docs/data-feeds.md), and then:
    keeps the old name (else the lowest number) and is listed in the run's notes for review;
 2. upserts the codes: names, and for a municipality the county its number begins with;
 3. records the changes in RegionChange;
-4. rebuilds the employer read model when anything changed.
+4. records what changed, so the employer read model and the pages follow (changes/).
 """
 
 import functools
 
 from django.utils.text import capfirst
 
-from employers.models import ApprenticeshipApproval, Employer
-from employers.summary import occupation_employers_refresh
+from changes.record import changes_record
 from regions.importers.klass import UNSPECIFIED
 from regions.models import County, Municipality, PostalCode, RegionChange
 from registers.importing import upsert
-from registers.klass import UNIT, changes_read, codes_read, links_move, rows_move, steps
+from registers.klass import (
+    UNIT,
+    changes_read,
+    codes_read,
+    links_move,
+    references,
+    rows_move,
+    steps,
+)
 
 WIDTH = {RegionChange.Kind.COUNTY: 2, RegionChange.Kind.MUNICIPALITY: 4}
 
@@ -61,37 +68,45 @@ def _label(region):
     return f"{region._meta.verbose_name} {region.code} {region.name}"
 
 
-def _split_municipality(row, step, successors, report):
-    """Employers go to the successor their postal code lies in. Those that cannot be placed, and
-    the postal codes still on the old number, are listed for review."""
-    default = " ".join(step.default)
-    for municipality in filter(None, successors.values()):
-        postal_codes = PostalCode.objects.filter(municipality=municipality).values("code")
-        rows_move(
-            Employer.objects.filter(postal_code__in=postal_codes),
-            field="municipality",
+def _follow_split(kind, row, step, successors, report):
+    """Let the rows of other apps that refer to the split `row` find their successor by their
+    own rule: their manager's `follow_municipality_split` / `follow_county_split` (employers by
+    postal code, approvals by the employer's county). Regions cannot import those apps: they sit
+    above it. Each returns (rows dropped as duplicates, notes for review)."""
+    dropped = 0
+    for model, _field in references(type(row)):
+        follow = getattr(model._default_manager, f"follow_{kind}_split", None)
+        if follow is None:
+            continue
+        count, notes = follow(
             old=row,
-            new=municipality,
+            successors=[region for region in successors.values() if region is not None],
+            default=step.default,
+            label=_label(row),
+            described=step.describe(),
         )
-    confirmed = PostalCode.objects.filter(municipality__code=step.default[0]).values("code")
-    unplaced = Employer.objects.filter(municipality=row).exclude(postal_code__in=confirmed)
-    for employer in unplaced.order_by("orgnr"):
-        report.notes.append(
-            f"Kontroller: {employer.name} ({employer.orgnr}) lå i {_label(row)}, og postnummeret "
-            f"({employer.postal_code or 'mangler'}) viser ikke om den ligger i "
-            f"{step.describe()}. Den er lagt i {default}."
-        )
+        dropped += count
+        report.notes += notes
+    return dropped
+
+
+def _split_municipality(row, step, successors, report):
+    """Rows of other apps follow their own rule (employers: their postal code); the postal codes
+    still on the old number are listed for review."""
+    dropped = _follow_split("municipality", row, step, successors, report)
+    default = " ".join(step.default)
     for postal_code in PostalCode.objects.filter(municipality=row):
         report.notes.append(
             f"Kontroller: postnummer {postal_code} lå i {_label(row)} og er lagt i {default}. "
             "Brings postnummerregister sier hvilken kommune det hører til."
         )
-    return 0
+    return dropped
 
 
 def _split_county(row, step, successors, report):
-    """Municipalities go to the successor their number begins with, approvals to the county of
-    the employer's municipality. Those that cannot be placed are listed for review."""
+    """Municipalities go to the successor their number begins with, and rows of other apps
+    follow their own rule (approvals: the county of the employer's municipality). Those that
+    cannot be placed are listed for review."""
     default = " ".join(step.default)
     for county in filter(None, successors.values()):
         rows_move(
@@ -100,33 +115,13 @@ def _split_county(row, step, successors, report):
             old=row,
             new=county,
         )
-    dropped = sum(
-        rows_move(
-            ApprenticeshipApproval.objects.filter(employer__municipality__county=county),
-            field="county",
-            old=row,
-            new=county,
-        )
-        for county in filter(None, successors.values())
-    )
     unplaced = Municipality.objects.filter(county=row).exclude(code__startswith=step.default[0])
     for municipality in unplaced:
         report.notes.append(
             f"Kontroller: kommune {municipality.code} {municipality.name} lå i {_label(row)}, og "
             f"nummeret viser ikke om den hører til {step.describe()}. Den er lagt i {default}."
         )
-    approvals = (
-        ApprenticeshipApproval.objects.filter(county=row)
-        .exclude(employer__municipality__county__code=step.default[0])
-        .select_related("employer", "trade")
-    )
-    for approval in approvals:
-        report.notes.append(
-            f"Kontroller: godkjenningen av {approval.employer} i {approval.trade} lå i "
-            f"{_label(row)}, og virksomhetens kommune viser ikke om den hører til "
-            f"{step.describe()}. Den er lagt i {default}."
-        )
-    return dropped
+    return _follow_split("county", row, step, successors, report)
 
 
 def _apply(model, step, valid, report):
@@ -242,6 +237,6 @@ def klass_regions_import(*, path, report, kind, changes=None):
         _apply(model, step, valid, report)
     _upsert(model, valid, report)
     _record(kind, found, report)
-    if report.created or report.updated or report.closed:
-        occupation_employers_refresh()
+    if report.changed:
+        changes_record(models=[model, RegionChange])
     return report

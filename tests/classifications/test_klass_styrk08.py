@@ -154,11 +154,11 @@ def test_a_split_keeps_the_links_and_lists_them_for_an_editor(styrk08, tmp_path,
     assert run.message.splitlines() == [
         "STYRK-08 3252 Gamle helsesekretærer er delt i 3256 Helsesekretærer, 3259 Andre "
         "helseyrker fra 2027-01-01; 3 koblinger står fortsatt på 3252.",
-        f"Kontroller: stillingstittelen {title} peker på {split} helseyrker. Velg ny yrkesgruppe "
+        f"Kontroller: stillingstittel «{title}» peker på {split} helseyrker. Velg ny yrkesgruppe "
         "i admin.",
-        f"Kontroller: yrket «Tannhelsesekretær» peker på {split} helseyrker. Velg ny yrkesgruppe "
+        f"Kontroller: yrke «Tannhelsesekretær» peker på {split} helseyrker. Velg ny yrkesgruppe "
         "i admin.",
-        f"Kontroller: utfallet for {outcome.education} (2019) peker på {split} helseyrker. Velg "
+        f"Kontroller: hva de utdannede jobber som «{outcome}» peker på {split} helseyrker. Velg "
         "ny yrkesgruppe i admin.",
     ]
     assert (run.updated, run.closed) == (0, 0)

@@ -168,7 +168,7 @@ def test_staff_who_may_only_view_job_titles_cannot_map_them(client, django_user_
 def test_a_mapped_title_finds_the_occupation_in_the_search(data_steward):
     title = JobTitleFactory(name="FLISLEGGER SPESIAL")
     occupation = OccupationFactory(title="Murer")
-    search_index_update(occupations=[occupation])
+    search_index_update(occupations=[occupation.pk])
     search = reverse("search:results")
     assert "Murer" not in data_steward.get(search, {"q": "flislegger"}).content.decode()
 

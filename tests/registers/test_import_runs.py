@@ -56,8 +56,8 @@ def test_a_failure_inside_the_transaction_leaves_the_database_as_it_was(aa_file,
     def crash(**kwargs):
         raise RuntimeError("strømmen gikk")
 
-    # The refresh runs after every employment row is written: the worst moment to fail.
-    monkeypatch.setattr("employers.importers.aa.occupation_employers_refresh", crash)
+    # The change is recorded after every employment row is written: the worst moment to fail.
+    monkeypatch.setattr("employers.importers.aa.changes_record", crash)
 
     with pytest.raises(RuntimeError):
         import_aa(aa_file)

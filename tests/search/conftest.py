@@ -1,7 +1,4 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
 from regions.models import Municipality
 from tests.factories import EmployerFactory
@@ -10,7 +7,6 @@ from tests.factories import EmployerFactory
 @pytest.fixture
 def searchable(demo_content, regions):
     """The demo occupations (indexed when published) and the real regions, for place names."""
-    call_command("rebuild_search_index", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 from classifications.importers.klass_json import klass_styrk08_import
 from registers.commands import ImportCommand
 from registers.models import DataSource
-from search.index import search_index_rebuild
 
 
 class Command(ImportCommand):
@@ -19,8 +18,3 @@ class Command(ImportCommand):
 
     def import_options(self, options):
         return {"changes": options["changes"]}
-
-    def handle(self, *args, **options):
-        super().handle(*args, **options)
-        if not options["dry_run"]:
-            search_index_rebuild()  # unit-group names are searched

@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand
 from classifications.importers.styrk08 import styrk08_import
 from classifications.importers.trades import trades_import
 from registers.commands import run_import
-from search.index import search_index_rebuild
 
 DATA = settings.BASE_DIR / "data"
 
@@ -24,4 +23,3 @@ class Command(BaseCommand):
     def handle(self, *args, styrk08, trades, **options):
         run_import(self, styrk08_import, path=styrk08)
         run_import(self, trades_import, path=trades)
-        search_index_rebuild()  # job titles and unit-group names are searched

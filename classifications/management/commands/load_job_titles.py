@@ -2,7 +2,6 @@ from django.core.management.base import BaseCommand
 
 from classifications.importers.job_titles import job_titles_import
 from registers.commands import run_import
-from search.index import search_index_rebuild
 
 
 class Command(BaseCommand):
@@ -13,4 +12,3 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, **options):
         run_import(self, job_titles_import, path=path)
-        search_index_rebuild()  # job titles and unit-group names are searched

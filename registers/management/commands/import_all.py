@@ -1,67 +1,26 @@
 """Import every register file waiting in IMPORT_DIR, in dependency order: for a scheduler."""
 
+import logging
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from employers.importers.aa import aa_import, parse_period
-from employers.importers.brreg import brreg_import
-from employers.importers.vigo import vigo_import
-from occupations.importers.ssb import ssb_education_import, ssb_salary_import
 from registers.importing import ImportFailed
+from registers.jobs import import_jobs
 from registers.models import DataSource
 from registers.runs import import_run
 
-
-def _brreg_options(path):
-    """A full file; the legal units' file beside it, if any, names the parents."""
-    parents = sorted(path.parent.glob("enheter*.json*"))
-    return {"full": True, "parents": parents[0] if parents else None}
-
-
-@dataclass(frozen=True)
-class Job:
-    source: str
-    pattern: str
-    importer: Callable
-    options: Callable[[Path], dict]
-
-
-# Establishments first: employment and approvals refer to them. Options come from file names.
-JOBS = [
-    Job(
-        DataSource.Key.ENHETSREGISTERET,
-        "enhetsregisteret/underenheter*.json*",
-        brreg_import,
-        _brreg_options,
-    ),
-    Job(
-        DataSource.Key.AA_REGISTERET,
-        "aa-registeret/aa-*.csv",
-        aa_import,
-        lambda path: {"period": parse_period(path.stem.removeprefix("aa-"))},
-    ),
-    Job(
-        DataSource.Key.VIGO,
-        "vigo/vigo-*.csv",
-        vigo_import,
-        lambda path: {"county": path.stem.removeprefix("vigo-")},
-    ),
-    Job(DataSource.Key.SSB, "ssb/utdanning-yrke*.json", ssb_education_import, lambda path: {}),
-    Job(DataSource.Key.SSB, "ssb/lonn*.json", ssb_salary_import, lambda path: {}),
-]
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
     help = (
         "Importerer alle registerfiler som ligger i IMPORT_DIR (se docs/data-feeds.md for "
         "mapper og filnavn). Filer som er importert, flyttes til arkiv/. Avslutter med feilkode "
-        "hvis en import feilet; de andre kjøres likevel."
+        "hvis en import feilet; de andre kjøres likevel, og alle feil rapporteres."
     )
 
     def add_arguments(self, parser):
@@ -69,37 +28,51 @@ class Command(BaseCommand):
         parser.add_argument(
             "--only",
             action="append",
-            choices=sorted({job.source for job in JOBS}),
+            choices=sorted(DataSource.Key.values),
             help="bare denne kilden (kan gjentas)",
         )
         parser.add_argument("--dry-run", action="store_true", help="kontroller uten å lagre")
 
     def handle(self, *args, dir, only, dry_run, **options):
         directory = dir or settings.IMPORT_DIR
-        failures = 0
-        for job in JOBS:
+        failures = []
+        for job in import_jobs():
             if only and job.source not in only:
                 continue
             for path in sorted(directory.glob(job.pattern)):
-                options = job.options(path)
                 try:
+                    job_options = job.options(path)
                     run = import_run(
                         source=job.source,
                         path=path,
                         importer=job.importer,
                         dry_run=dry_run,
-                        **options,
+                        **job_options,
                     )
                 except ImportFailed as exc:
-                    failures += 1
-                    self.stderr.write(f"{path.name}: {exc}")
+                    failures.append(f"{path.name}: {exc}")
+                    self.stderr.write(failures[-1])
+                    continue
+                except Exception as exc:
+                    # A fault in the code or the database, not in the file: the run is recorded
+                    # as failed (registers.runs); the other files are still imported.
+                    logger.exception("Import of %s failed", path.name)
+                    failures.append(f"{path.name}: uventet feil ({type(exc).__name__}: {exc})")
+                    self.stderr.write(failures[-1])
                     continue
                 self.stdout.write(f"{path.name}: {run.summary()}")
                 if not dry_run:
-                    archive = directory / "arkiv" / job.source
-                    archive.mkdir(parents=True, exist_ok=True)
-                    stamp = timezone.now().strftime("%Y%m%dT%H%M%S")
-                    for file in filter(None, [path, options.get("parents")]):
-                        shutil.move(file, archive / f"{stamp}-{file.name}")
+                    extra = [job_options.get(name) for name in job.also_archive]
+                    self._archive(directory, job.source, [path, *filter(None, extra)])
         if failures:
-            raise CommandError(f"{failures} import(er) feilet; se meldingene over og i admin.")
+            raise CommandError(
+                f"{len(failures)} import(er) feilet; se meldingene over og i admin "
+                "(Importkjøringer)."
+            )
+
+    def _archive(self, directory, source, files):
+        archive = directory / "arkiv" / source
+        archive.mkdir(parents=True, exist_ok=True)
+        stamp = timezone.now().strftime("%Y%m%dT%H%M%S")
+        for file in files:
+            shutil.move(file, archive / f"{stamp}-{file.name}")

@@ -1,3 +1,9 @@
+"""The public occupation pages: home, the A–Å index and an occupation with its employers.
+
+Read side: these pages put together what the domain apps hold (occupations, employers and
+their register sources), so they live above both of them.
+"""
+
 from urllib.parse import urlencode
 
 from django.http import Http404

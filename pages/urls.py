@@ -1,7 +1,8 @@
 from django.urls import path
 
-from occupations import views
+from pages import views
 
+# The occupation pages keep the namespace their addresses have always been reversed by.
 app_name = "occupations"
 
 urlpatterns = [

@@ -1,0 +1,55 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from changes.apply import RefreshFailed, changes_apply
+from changes.models import PendingChange
+from changes.record import changes_record
+
+
+class RecordsChanges:
+    """ModelAdmin mixin: every save (with its inlines) and every delete through the admin says
+    what changed, so the pages that show it are brought up to date after the commit. Put it
+    first in the bases. `tests/derived/test_every_write_reaches_every_page.py` fails for an
+    admin of this project's models that can write without it."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        rows = [form.instance]
+        for formset in formsets:
+            rows += formset.new_objects
+            rows += [obj for obj, _changed in formset.changed_objects]
+            rows += formset.deleted_objects
+        changes_record(rows=rows, fields=form.changed_data if change else None)
+
+    def delete_model(self, request, obj):
+        changes_record(rows=[obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        changes_record(rows=list(queryset))
+        super().delete_queryset(request, queryset)
+
+
+@admin.register(PendingChange)
+class PendingChangeAdmin(admin.ModelAdmin):
+    """Changes whose derived data is not up to date yet: normally none for more than a moment.
+    One that stays has an error; fix the cause and run the action (or `apply_changes`)."""
+
+    list_display = ["created_at", "__str__", "attempts", "last_attempt_at", "last_error"]
+    readonly_fields = ["created_at", "changes", "attempts", "last_attempt_at", "last_error"]
+    actions = ["apply_now"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Oppdater nå (alle ventende)"), permissions=["view"])
+    def apply_now(self, request, queryset):
+        try:
+            applied = changes_apply()
+        except RefreshFailed as exc:
+            self.message_user(request, _("Oppdateringen feilet: %s") % exc, messages.ERROR)
+            return
+        self.message_user(request, _("%d ventende endring(er) er oppdatert.") % applied)

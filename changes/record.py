@@ -1,0 +1,47 @@
+"""Saying what changed: the one call every write path makes.
+
+    changes_record(rows=[occupation])                 # these rows (with their inlines)
+    changes_record(rows=[occupation], fields=["job_titles"])
+    changes_record(models=[Employment])               # a bulk write: any row may have changed
+
+The change is stored in the caller's transaction (`PendingChange`), so it commits or rolls back
+with the write it describes: a dry run or a failed import records nothing. After the commit,
+the installed refresher's `committed` hook runs in this process (cheap: the page cache) and
+the refresh itself is enqueued as a task (`changes.tasks.changes_apply_task`), which brings
+every derived store up to date in one transaction.
+"""
+
+import logging
+
+from django.db import transaction
+
+from changes.changeset import ChangeSet
+from changes.models import PendingChange
+from changes.refresher import installed
+
+logger = logging.getLogger(__name__)
+
+
+def changes_record(*, rows=(), models=(), fields=None):
+    """Record that `rows` (model instances; record a row before deleting it) or, in bulk,
+    `models` (model classes) changed. `fields` names the changed fields of `rows` where the
+    writer knows them; None means any field."""
+    changes = ChangeSet.of(rows=rows, models=models, fields=fields)
+    if not changes:
+        return
+    PendingChange.objects.create(changes=changes.to_json())
+    transaction.on_commit(_committed)
+
+
+def _committed():
+    from changes.tasks import changes_apply_task
+
+    refresher = installed()
+    if refresher is not None:
+        refresher.committed()
+    try:
+        changes_apply_task.enqueue()
+    except Exception:
+        # The change is stored; the next run of changes_apply (any later change, the worker,
+        # or `manage.py apply_changes`) brings the derived data up to date.
+        logger.exception("Could not enqueue the refresh of derived data")

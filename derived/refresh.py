@@ -1,0 +1,25 @@
+"""Bringing the derived stores up to date for a merged ChangeSet (see rules.py).
+
+Called by the change path (`changes.apply.changes_apply`) inside its transaction, never by a
+write path: writes only say what changed (`changes.record.changes_record`).
+"""
+
+from derived.rules import EVERYTHING, employer_rows_scope, search_scope
+from employers.summary import occupation_employers_refresh
+from pagecache.cache import pagecache_invalidate
+from search.index import search_index_rebuild, search_index_update
+
+
+def derived_refresh(changes):
+    # Employer rows first: nothing else reads them while refreshing, and the pages last.
+    rows = employer_rows_scope(changes)
+    if rows == EVERYTHING:
+        occupation_employers_refresh()
+    elif rows:
+        occupation_employers_refresh(occupations=sorted(rows))
+    documents = search_scope(changes)
+    if documents == EVERYTHING:
+        search_index_rebuild()
+    elif documents:
+        search_index_update(occupations=sorted(documents))
+    pagecache_invalidate()
