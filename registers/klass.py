@@ -218,7 +218,8 @@ def references(model):
 def links_describe(row):
     """Everything that refers to `row`, as text for an import's notes («yrke «Rørlegger»»):
     found through the models' relations, so an app low in the layers can list rows of the apps
-    above it without importing them. A many-to-many link names the row on its other side."""
+    above it without importing them. A many-to-many link names the row on its other side.
+    Sorted by kind, then as the rows sort."""
     found = []
     for model, field in references(type(row)):
         rows = model._base_manager.filter(**{field: row}).order_by("pk")
@@ -229,7 +230,7 @@ def links_describe(row):
             found += [_described(getattr(link, other)) for link in rows.select_related(other)]
         else:
             found += [_described(link) for link in rows]
-    return found
+    return sorted(found, key=lambda text: text.split(" «")[0])
 
 
 def _described(row):

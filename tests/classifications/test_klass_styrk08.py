@@ -154,12 +154,12 @@ def test_a_split_keeps_the_links_and_lists_them_for_an_editor(styrk08, tmp_path,
     assert run.message.splitlines() == [
         "STYRK-08 3252 Gamle helsesekretærer er delt i 3256 Helsesekretærer, 3259 Andre "
         "helseyrker fra 2027-01-01; 3 koblinger står fortsatt på 3252.",
+        f"Kontroller: hva de utdannede jobber som «{outcome}» peker på {split} helseyrker. Velg "
+        "ny yrkesgruppe i admin.",
         f"Kontroller: stillingstittel «{title}» peker på {split} helseyrker. Velg ny yrkesgruppe "
         "i admin.",
         f"Kontroller: yrke «Tannhelsesekretær» peker på {split} helseyrker. Velg ny yrkesgruppe "
         "i admin.",
-        f"Kontroller: hva de utdannede jobber som «{outcome}» peker på {split} helseyrker. Velg "
-        "ny yrkesgruppe i admin.",
     ]
     assert (run.updated, run.closed) == (0, 0)
 
