@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from changes.apply import RefreshFailed, changes_apply
@@ -21,13 +22,18 @@ class RecordsChanges:
             rows += formset.deleted_objects
         changes_record(rows=rows, fields=form.changed_data if change else None)
 
+    # A row is recorded before it is deleted (its foreign keys say what it belonged to), in
+    # the same transaction, so the refresh runs after the delete has committed.
+
     def delete_model(self, request, obj):
-        changes_record(rows=[obj])
-        super().delete_model(request, obj)
+        with transaction.atomic():
+            changes_record(rows=[obj])
+            super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
-        changes_record(rows=list(queryset))
-        super().delete_queryset(request, queryset)
+        with transaction.atomic():
+            changes_record(rows=list(queryset))
+            super().delete_queryset(request, queryset)
 
 
 @admin.register(PendingChange)
@@ -44,6 +50,9 @@ class PendingChangeAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deleting one would leave derived data stale for good
 
     @admin.action(description=_("Oppdater nå (alle ventende)"), permissions=["view"])
     def apply_now(self, request, queryset):

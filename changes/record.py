@@ -23,9 +23,12 @@ logger = logging.getLogger(__name__)
 
 
 def changes_record(*, rows=(), models=(), fields=None):
-    """Record that `rows` (model instances; record a row before deleting it) or, in bulk,
-    `models` (model classes) changed. `fields` names the changed fields of `rows` where the
-    writer knows them; None means any field."""
+    """Record that `rows` (model instances) or, in bulk, `models` (model classes) changed.
+    `fields` names the changed fields of `rows` where the writer knows them; None means any.
+
+    Call it in the transaction that writes, after the write, or before a delete (a deleted
+    row no longer says what it belonged to) with the delete in the same transaction: the
+    refresh runs when that transaction commits, at once outside one."""
     changes = ChangeSet.of(rows=rows, models=models, fields=fields)
     if not changes:
         return

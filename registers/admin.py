@@ -48,6 +48,9 @@ class ImportRunAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # the log of what the registers did stays whole
+
     @admin.display(description=_("avviste rader (de første 100)"))
     def rejections(self, run):
         return format_html_join(

@@ -1,13 +1,19 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from occupations.services import occupations_publish_due
+from occupations.services import PublishingBusy, occupations_publish_due
 
 
 class Command(BaseCommand):
     help = "Publish the drafts whose scheduled publishing time has come (run by cron)."
 
     def handle(self, *args, **options):
-        published, failed = occupations_publish_due()
+        try:
+            published, failed = occupations_publish_due()
+        except PublishingBusy:
+            # Cron started this run while the previous one was still publishing: that run
+            # publishes what is due, so this one has nothing to do.
+            self.stdout.write("Another run is publishing right now; nothing done.")
+            return
         self.stdout.write(f"Published {len(published)} occupation(s).")
         for occupation in published:
             self.stdout.write(f"  {occupation.title} ({occupation.get_absolute_url()})")
