@@ -5,16 +5,14 @@ instead of the code page, a code for a secret they were shown, a second set-up t
 secret, an unconfirmed app, a session from before the app existed.
 """
 
-import re
 from base64 import b32decode
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.accounts.conftest import code, log_in
+from tests.accounts.conftest import code, code_for, log_in, secret_on
 
 pytestmark = pytest.mark.django_db
 
@@ -29,18 +27,6 @@ required_or_not = pytest.mark.parametrize("required", [False, True], ids=["optio
 
 def admin_is_open(client):
     return client.get(ADMIN).status_code == 200
-
-
-def secret_on(response):
-    """The key a set-up page shows for typing into the app by hand, or None."""
-    found = re.search(r"<code>([A-Z2-7 ]+)</code>", response.content.decode())
-    return found and found[1].replace(" ", "")
-
-
-def code_for(secret):
-    """What an app set up with `secret` shows now; some code even without a secret."""
-    key = b32decode(secret) if secret else b"no secret was shown"
-    return f"{totp(key):06d}"
 
 
 def confirmed(user):
