@@ -183,7 +183,7 @@ def two_factor(request):
     """A logged-in staff member turns on two-step login for their own account.
 
     With an app already, only a session verified by it gets here (StaffVerificationMiddleware
-    ends the others): it shows that two-step login is on.
+    ends the others): it shows that two-step login is on and offers to change phones.
     """
     if refused := _staff_only(request):
         return refused
@@ -201,6 +201,30 @@ def two_factor(request):
         messages.success(request, _("Totrinnsinnlogging er slått på for kontoen din."))
         return redirect("admin:index")
     return _setup_page(request, user=user, key=key, form=form, title=_("Slå på totrinnsinnlogging"))
+
+
+@sensitive_post_parameters("token")
+@csrf_protect
+@never_cache
+def two_factor_replace(request):
+    """A staff member verified by their app in this login moves to a new phone: the new app
+    replaces the old one once it gives its first code."""
+    if refused := _staff_only(request):
+        return refused
+    if not request.user.is_verified():
+        return redirect("accounts:two_factor")
+    user = request.user
+    key, form, device = _new_app_form(request, user=user, proof=user.otp_device)
+    if device is not None:
+        twofactor.new_app_forget(request)
+        otp_login(request, device)
+        messages.success(
+            request, _("Den nye appen er tatt i bruk. Koder fra den gamle virker ikke lenger.")
+        )
+        return redirect("admin:index")
+    return _setup_page(
+        request, user=user, key=key, form=form, title=_("Bytt til en ny telefon"), replacing=True
+    )
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -54,6 +54,31 @@ def test_setting_up_and_using_two_step_login(page, live_server, staff, axe_viola
     assert axe_violations(page) == []
 
 
+def test_changing_phones(page, live_server, staff, axe_violations):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.browser.test_layout_and_security import watch_csp
+
+    old = TOTPDevice.objects.create(user=staff, name="Telefon", confirmed=True)
+    csp_violations = watch_csp(page)
+    page.set_viewport_size(DESKTOP)
+    log_in(page, live_server.url)
+    page.fill("#id_token", f"{totp(old.bin_key):06d}")
+    page.click("input[type=submit]")
+
+    page.click("text=Totrinnsinnlogging")
+    assert axe_violations(page) == []
+    page.click("text=Bytt til en ny telefon")
+    assert page.locator("svg.segno").is_visible()
+    assert axe_violations(page) == []
+    page.fill("#id_token", code_now(page))
+    page.click("input[type=submit]")
+
+    assert "Den nye appen er tatt i bruk" in page.locator(".messagelist").inner_text()
+    assert not TOTPDevice.objects.filter(pk=old.pk).exists()
+    assert csp_violations == []
+
+
 def test_the_lockout_page(page, live_server, staff, axe_violations):
     page.set_viewport_size(DESKTOP)
     for _attempt in range(5):
