@@ -212,6 +212,9 @@ AXES_VERBOSE = False
 # one up and) give one. OTP_TOTP_ISSUER is the name the app shows beside the codes.
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED")
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "yrke")
+# The admin's "TOTP devices" never shows a saved device's key or QR code: an administrator
+# only removes a lost phone's device, and a key on screen would let anyone who sees it make codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -128,3 +128,15 @@ def test_when_required_a_lost_phone_removed_means_setting_up_a_new_one(
     assert log_in(client)["Location"] == LOGIN_SETUP
     client.post(LOGIN_SETUP, {"token": code_for(secret_on(client.get(LOGIN_SETUP)))})
     assert admin_is_open(client)
+
+
+def test_the_admin_never_shows_a_saved_apps_secret(authenticator, site_administrator):
+    administrator = Client()
+    administrator.force_login(site_administrator)
+
+    change = administrator.get(reverse("admin:otp_totp_totpdevice_change", args=[authenticator.pk]))
+    config = administrator.get(reverse("admin:otp_totp_totpdevice_config", args=[authenticator.pk]))
+
+    assert change.status_code == 200
+    assert authenticator.key not in change.content.decode()
+    assert config.status_code == 403
