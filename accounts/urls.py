@@ -10,4 +10,5 @@ urlpatterns = [
     path("login/kode/", views.login_code, name="login_code"),
     path("login/ny-app/", views.login_setup, name="login_setup"),
     path("totrinn/", views.two_factor, name="two_factor"),
+    path("totrinn/ny-telefon/", views.two_factor_replace, name="two_factor_replace"),
 ]

@@ -106,16 +106,35 @@ def login_code(request):
     )
 
 
-def _setup_context(request, device, form, **extra):
-    secret = base64.b32encode(device.bin_key).decode()
-    return _admin_context(
+def _new_app_form(request, *, user, proof=None):
+    """The set-up form for a new app with this session's secret, and the app once its code is
+    right (else None). `proof`: see twofactor.device_add."""
+    key = twofactor.new_app_key(request, user=user)
+    form = TokenForm(request.POST or None)
+    device = None
+    if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data["token"]
+        device = twofactor.device_add(user=user, key=key, token=token, proof=proof)
+        if device is None:
+            form.add_error("token", _("Koden stemmer ikke. Prøv den nyeste koden i appen."))
+    return key, form, device
+
+
+def _setup_page(request, *, user, key, form, **extra):
+    app = twofactor.new_app(user=user, key=key)
+    secret = base64.b32encode(app.bin_key).decode()
+    return TemplateResponse(
         request,
-        form=form,
-        qr_code=segno.make(device.config_url, error="m").svg_inline(
-            scale=4, light="#fff", title=_("QR-kode for autentiseringsappen")
+        "accounts/setup.html",
+        _admin_context(
+            request,
+            form=form,
+            qr_code=segno.make(app.config_url, error="m").svg_inline(
+                scale=4, light="#fff", title=_("QR-kode for autentiseringsappen")
+            ),
+            secret=" ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            **extra,
         ),
-        secret=" ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
-        **extra,
     )
 
 
@@ -124,33 +143,50 @@ def _setup_context(request, device, form, **extra):
 @never_cache
 @login_not_required
 def login_setup(request):
-    """Second step for staff who must use a code but have no app yet: set one up now."""
+    """Second step for staff who must use a code but have no app yet: set one up now.
+
+    Someone who has an app gives its code instead: with only the password, no new app.
+    """
     user = twofactor.pending_login(request)
     if user is None:
         messages.info(request, _("Innloggingen tok for lang tid. Logg inn på nytt."))
         return redirect("admin:login")
-    device = twofactor.device_for_setup(user)
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if twofactor.device_confirm(device=device, token=form.cleaned_data["token"]):
-            next_url = twofactor.pending_login_finish(request, user=user, device=device)
-            messages.success(request, _("Totrinnsinnlogging er slått på for kontoen din."))
-            return redirect(_safe_next(request, next_url))
-        form.add_error("token", _("Koden stemmer ikke. Prøv den nyeste koden i appen."))
-    return TemplateResponse(
-        request,
-        "accounts/setup.html",
-        _setup_context(request, device, form, title=_("Sett opp totrinnsinnlogging"), pending=True),
+    if not twofactor.setup_due_at_login(user):
+        return redirect(_owed_step(user))
+    key, form, device = _new_app_form(request, user=user)
+    if device is not None:
+        next_url = twofactor.pending_login_finish(request, user=user, device=device)
+        messages.success(request, _("Totrinnsinnlogging er slått på for kontoen din."))
+        return redirect(_safe_next(request, next_url))
+    if request.method == "POST" and not twofactor.setup_due_at_login(user):
+        return redirect(_owed_step(user))  # an app was set up in another login meanwhile
+    return _setup_page(
+        request, user=user, key=key, form=form, title=_("Sett opp totrinnsinnlogging"), pending=True
     )
+
+
+def _owed_step(user):
+    return "accounts:login_code" if twofactor.confirmed_devices(user).exists() else "admin:login"
+
+
+def _staff_only(request):
+    """None for a logged-in staff member, else the way to the login page."""
+    if admin.site.has_permission(request):
+        return None
+    return redirect(f"{reverse('admin:login')}?{REDIRECT_FIELD_NAME}={request.path}")
 
 
 @sensitive_post_parameters("token")
 @csrf_protect
 @never_cache
 def two_factor(request):
-    """A logged-in staff member turns on two-step login for their own account."""
-    if not admin.site.has_permission(request):
-        return redirect(f"{reverse('admin:login')}?{REDIRECT_FIELD_NAME}={request.path}")
+    """A logged-in staff member turns on two-step login for their own account.
+
+    With an app already, only a session verified by it gets here (StaffVerificationMiddleware
+    ends the others): it shows that two-step login is on and offers to change phones.
+    """
+    if refused := _staff_only(request):
+        return refused
     user = request.user
     if twofactor.confirmed_devices(user).exists():
         return TemplateResponse(
@@ -158,18 +194,36 @@ def two_factor(request):
             "accounts/two_factor_on.html",
             _admin_context(request, title=_("Totrinnsinnlogging")),
         )
-    device = twofactor.device_for_setup(user)
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if twofactor.device_confirm(device=device, token=form.cleaned_data["token"]):
-            otp_login(request, device)
-            messages.success(request, _("Totrinnsinnlogging er slått på for kontoen din."))
-            return redirect("admin:index")
-        form.add_error("token", _("Koden stemmer ikke. Prøv den nyeste koden i appen."))
-    return TemplateResponse(
-        request,
-        "accounts/setup.html",
-        _setup_context(request, device, form, title=_("Slå på totrinnsinnlogging"), pending=False),
+    key, form, device = _new_app_form(request, user=user)
+    if device is not None:
+        twofactor.new_app_forget(request)
+        otp_login(request, device)
+        messages.success(request, _("Totrinnsinnlogging er slått på for kontoen din."))
+        return redirect("admin:index")
+    return _setup_page(request, user=user, key=key, form=form, title=_("Slå på totrinnsinnlogging"))
+
+
+@sensitive_post_parameters("token")
+@csrf_protect
+@never_cache
+def two_factor_replace(request):
+    """A staff member verified by their app in this login moves to a new phone: the new app
+    replaces the old one once it gives its first code."""
+    if refused := _staff_only(request):
+        return refused
+    if not request.user.is_verified():
+        return redirect("accounts:two_factor")
+    user = request.user
+    key, form, device = _new_app_form(request, user=user, proof=user.otp_device)
+    if device is not None:
+        twofactor.new_app_forget(request)
+        otp_login(request, device)
+        messages.success(
+            request, _("Den nye appen er tatt i bruk. Koder fra den gamle virker ikke lenger.")
+        )
+        return redirect("admin:index")
+    return _setup_page(
+        request, user=user, key=key, form=form, title=_("Bytt til en ny telefon"), replacing=True
     )
 
 

@@ -226,10 +226,14 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if SECURE_HTTPS else 0)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False
-# Two-step login with an authenticator app (TOTP, django-otp): staff who have set up an app
-# always give a code; with STAFF_2FA_REQUIRED every staff member must (set one up and) give one.
+# Two-step login with an authenticator app (TOTP, django-otp; docs/two-factor.md): staff who
+# have set up an app always give a code; with STAFF_2FA_REQUIRED every staff member must (set
+# one up and) give one. OTP_TOTP_ISSUER is the name the app shows beside the codes.
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED")
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "yrke")
+# The admin's "TOTP devices" never shows a saved device's key or QR code: an administrator
+# only removes a lost phone's device, and a key on screen would let anyone who sees it make codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,3 +1,6 @@
+import re
+from base64 import b32decode
+
 import pytest
 from django.urls import reverse
 from django_otp.oath import totp
@@ -23,6 +26,18 @@ def code(device):
     """The code the app shows now."""
     device.refresh_from_db()
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def secret_on(response):
+    """The key a set-up page shows for typing into the app by hand, or None."""
+    found = re.search(r"<code>([A-Z2-7 ]+)</code>", response.content.decode())
+    return found and found[1].replace(" ", "")
+
+
+def code_for(secret):
+    """What an app set up with `secret` shows now; some code even without a secret."""
+    key = b32decode(secret) if secret else b"no secret was shown"
+    return f"{totp(key):06d}"
 
 
 def log_in(client, username="skribent", password=PASSWORD, **meta):

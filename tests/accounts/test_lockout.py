@@ -8,7 +8,7 @@ from axes.models import AccessAttempt
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests.accounts.conftest import PASSWORD, log_in
+from tests.accounts.conftest import PASSWORD, code, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +97,25 @@ def test_other_usernames_are_not_locked_by_someone_elses_failures(
         log_in(client, password="feil-passord", REMOTE_ADDR="10.0.0.1")
 
     assert log_in(client, username="redaktor2", REMOTE_ADDR="10.0.0.2").status_code == 302
+
+
+def test_a_locked_out_user_with_an_app_never_reaches_the_code_step(client, authenticator):
+    for _attempt in range(5):
+        log_in(client, password="feil-passord")
+
+    assert log_in(client).status_code == 429
+    assert client.get(reverse("accounts:login_code"))["Location"] == reverse("admin:login")
+    assert not admin_is_open(client)
+
+
+def test_with_an_app_only_the_finished_login_clears_earlier_failures(client, authenticator):
+    for _attempt in range(4):
+        log_in(client, password="feil-passord")
+    assert log_in(client)["Location"] == reverse("accounts:login_code")
+    client.post(reverse("accounts:login_code"), {"token": code(authenticator)})
+    assert admin_is_open(client)
+    client.post(reverse("admin:logout"))
+
+    for _attempt in range(4):
+        assert log_in(client, password="feil-passord").status_code == 200
+    assert log_in(client).status_code == 302

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.twofactor import PENDING_KEY
-from tests.accounts.conftest import code, log_in
+from tests.accounts.conftest import code, code_for, log_in, secret_on
 from tests.factories import OccupationFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,30 +103,28 @@ def test_required_staff_without_an_app_set_one_up_before_they_are_in(client, sta
 
     assert log_in(client)["Location"] == LOGIN_SETUP
     assert not admin_is_open(client)
-    page = client.get(LOGIN_SETUP).content.decode()
-    assert "<svg" in page  # the QR code
-    assert "Nøkkel:" in page
+    page = client.get(LOGIN_SETUP)
+    assert "<svg" in page.content.decode()  # the QR code
+    assert "Nøkkel:" in page.content.decode()
+    assert not TOTPDevice.objects.exists()  # nothing is saved until the first code is right
 
-    device = TOTPDevice.objects.get(user=staff_user, confirmed=False)
-    response = client.post(LOGIN_SETUP, {"token": code(device)})
+    response = client.post(LOGIN_SETUP, {"token": code_for(secret_on(page))})
 
     assert response["Location"] == ADMIN
-    device.refresh_from_db()
-    assert device.confirmed
+    assert TOTPDevice.objects.get(user=staff_user).confirmed
     assert admin_is_open(client)
 
 
 def test_setting_up_with_a_wrong_code_logs_no_one_in(client, staff_user, settings):
     settings.STAFF_2FA_REQUIRED = True
     log_in(client)
-    client.get(LOGIN_SETUP)
-    device = TOTPDevice.objects.get(user=staff_user)
-    wrong = f"{(int(code(device)) + 1) % 1_000_000:06d}"
+    right = code_for(secret_on(client.get(LOGIN_SETUP)))
+    wrong = f"{(int(right) + 1) % 1_000_000:06d}"
 
     response = client.post(LOGIN_SETUP, {"token": wrong})
 
     assert "Koden stemmer ikke" in response.content.decode()
-    assert not TOTPDevice.objects.filter(confirmed=True).exists()
+    assert not TOTPDevice.objects.exists()
     assert not admin_is_open(client)
 
 
@@ -158,10 +156,10 @@ def test_staff_can_turn_on_two_step_login_themselves(client, staff_user):
     url = reverse("accounts:two_factor")
     assert 'href="/admin/totrinn/"' in client.get(ADMIN).content.decode()
 
-    page = client.get(url).content.decode()
-    assert "<svg" in page
-    device = TOTPDevice.objects.get(user=staff_user, confirmed=False)
-    assert client.post(url, {"token": code(device)})["Location"] == ADMIN
+    page = client.get(url)
+    assert "<svg" in page.content.decode()
+    assert client.post(url, {"token": code_for(secret_on(page))})["Location"] == ADMIN
+    assert TOTPDevice.objects.get(user=staff_user).confirmed
 
     assert "er slått på" in client.get(url).content.decode()
     client.post(reverse("admin:logout"))
