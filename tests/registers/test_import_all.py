@@ -1,6 +1,7 @@
 import gzip
 import io
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,29 @@ def test_editors_content_is_never_touched(inbox):
     before = content()
     call_command("import_all", stdout=io.StringIO())
     assert content() == before
+
+
+def test_an_unexpected_error_is_reported_and_the_other_files_still_run(inbox, monkeypatch):
+    """Finding 3: import_all stopped at the first unexpected error. It now goes on with the
+    other files and reports every failure."""
+    from employers import import_jobs
+
+    def broken(**kwargs):
+        raise KeyError("kolonne")
+
+    jobs = [
+        replace(job, importer=broken) if job.source == "aa-registeret" else job
+        for job in import_jobs.JOBS
+    ]
+    monkeypatch.setattr(import_jobs, "JOBS", jobs)
+    (inbox / "vigo/vigo-46.csv").write_text("feil\n", encoding="utf-8")
+    err = io.StringIO()
+
+    with pytest.raises(CommandError, match="2 import"):
+        call_command("import_all", stdout=io.StringIO(), stderr=err)
+
+    assert Employer.objects.count() == 14  # before the broken one
+    assert ApprenticeshipApproval.objects.count() == 1  # after it
+    assert "aa-2026-10.csv: uventet feil (KeyError: 'kolonne')" in err.getvalue()
+    assert "vigo-46.csv:" in err.getvalue()
+    assert ImportRun.objects.get(source__key="aa-registeret").status == ImportRun.Status.FAILED

@@ -147,3 +147,23 @@ def test_runs_are_listed_in_the_admin(editor_client, aa_file):
     response = editor_client.get("/admin/registers/importrun/")
     assert response.status_code == 200
     assert "aa-2026-10.csv" in response.content.decode()
+
+
+def test_a_run_killed_half_way_is_closed_by_the_next_one(aa_file):
+    """Finding 3: a run whose process died stayed "running" for ever. It committed nothing;
+    the next run of the source, once it holds the lock, records that."""
+    source = DataSource.objects.get(key=DataSource.Key.AA_REGISTERET)
+    dead = ImportRun.objects.create(source=source, file="aa-2026-09.csv")
+    other_source = ImportRun.objects.create(
+        source=DataSource.objects.get(key=DataSource.Key.VIGO), file="vigo-46.csv"
+    )
+
+    import_aa(aa_file)
+
+    dead.refresh_from_db()
+    assert dead.status == ImportRun.Status.FAILED
+    assert dead.finished_at is not None
+    assert dead.message.startswith("Avbrutt: prosessen stoppet før importen var ferdig")
+    other_source.refresh_from_db()
+    assert other_source.status == ImportRun.Status.RUNNING  # its own lock may still be held
+    assert ImportRun.objects.filter(status=ImportRun.Status.SUCCEEDED).count() == 1
