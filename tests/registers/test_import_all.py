@@ -84,3 +84,14 @@ def test_editors_content_is_never_touched(inbox):
     before = content()
     call_command("import_all", stdout=io.StringIO())
     assert content() == before
+
+
+def test_says_so_when_there_is_nothing_to_import(tmp_path, settings):
+    settings.IMPORT_DIR = tmp_path / "empty"
+    out = io.StringIO()
+    call_command("import_all", "--only", "vigo", stdout=out)
+    assert out.getvalue() == (
+        f"Ingen filer å importere i {settings.IMPORT_DIR} (se docs/data-feeds.md for mapper og "
+        "filnavn).\n"
+    )
+    assert not ImportRun.objects.exists()

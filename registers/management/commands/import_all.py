@@ -76,11 +76,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, dir, only, dry_run, **options):
         directory = dir or settings.IMPORT_DIR
-        failures = 0
+        failures = found = 0
         for job in JOBS:
             if only and job.source not in only:
                 continue
             for path in sorted(directory.glob(job.pattern)):
+                found += 1
                 options = job.options(path)
                 try:
                     run = import_run(
@@ -101,5 +102,10 @@ class Command(BaseCommand):
                     stamp = timezone.now().strftime("%Y%m%dT%H%M%S")
                     for file in filter(None, [path, options.get("parents")]):
                         shutil.move(file, archive / f"{stamp}-{file.name}")
+        if not found:
+            self.stdout.write(
+                f"Ingen filer å importere i {directory} (se docs/data-feeds.md for mapper og "
+                "filnavn)."
+            )
         if failures:
             raise CommandError(f"{failures} import(er) feilet; se meldingene over og i admin.")
