@@ -12,7 +12,7 @@ ARGS ?=
 # `make run` is a production-like local site: DEBUG off, plain HTTP on the loopback address.
 # Its settings are in var/local.env (written once by `make setup`), which careersite/settings.py
 # reads, so `.venv/bin/python manage.py …` typed by hand runs with them too. Only another HOST
-# (`make run HOST=…`) has to be passed: its name is allowed on top of the file's.
+# (`make run HOST=…`) has to be passed: its name, with the loopback names, replaces the file's.
 RUN_ENV =
 ifneq ($(origin HOST),file)
 RUN_ENV = ALLOWED_HOSTS="$(HOST),localhost,127.0.0.1"
