@@ -10,11 +10,17 @@ PORT ?= 8000
 ARGS ?=
 
 # `make run` is a production-like local site: DEBUG off, plain HTTP on the loopback address.
-RUN_ENV = DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true \
-	ALLOWED_HOSTS=$(HOST),localhost,127.0.0.1 SECRET_KEY="$$(cat var/secret_key)"
-# Tests run with DEBUG off too, so they see what production sees.
-TEST_ENV = DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true SECRET_KEY=test-only-not-secret \
-	ALLOWED_HOSTS=testserver,localhost,127.0.0.1
+# Its settings are in var/local.env (written once by `make setup`), which careersite/settings.py
+# reads, so `.venv/bin/python manage.py …` typed by hand runs with them too. Only another HOST
+# (`make run HOST=…`) has to be passed: its name, with the loopback names, replaces the file's.
+RUN_ENV =
+ifneq ($(origin HOST),file)
+RUN_ENV = ALLOWED_HOSTS="$(HOST),localhost,127.0.0.1"
+endif
+# Tests run with DEBUG off too, so they see what production sees. LOCAL_ENV_FILE= (empty): the
+# tests never read var/local.env, so what a developer put there cannot change their results.
+TEST_ENV = LOCAL_ENV_FILE= DEBUG=false SECURE_HTTPS=false SERVE_MEDIA=true \
+	SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
 .PHONY: help venv run setup superuser test lint check-deploy bench clean messages lighthouse
 
@@ -32,12 +38,21 @@ $(BIN)/.installed: pyproject.toml
 
 venv: $(BIN)/.installed ## Create .venv and install the project with its dev tools
 
-var/secret_key:
+# Mode 600: it holds the secret key. Delete it to get a new key (staff are logged out).
+var/local.env: | venv
 	@mkdir -p var
-	@$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
-	@chmod 600 $@
+	@umask 077 && { \
+		echo "# The local run's settings, written by make setup; careersite/settings.py reads"; \
+		echo "# them unless a variable is set in the environment. Not for production."; \
+		echo "SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
+		echo "DEBUG=false"; \
+		echo "SECURE_HTTPS=false"; \
+		echo "SERVE_MEDIA=true"; \
+		echo "ALLOWED_HOSTS=localhost,127.0.0.1"; \
+	} > $@.tmp && mv $@.tmp $@
+	@echo "Wrote $@ (SECRET_KEY and the local-run settings; manage.py reads it too)"
 
-setup: venv var/secret_key ## Migrate, load reference data and demo content, collect static files
+setup: venv var/local.env ## Migrate, load reference data and demo content, collect static files
 	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
 	$(RUN_ENV) $(BIN)/python manage.py setup_roles
 	$(RUN_ENV) $(BIN)/python manage.py load_regions
@@ -54,7 +69,7 @@ run: setup ## Set up and serve the site on http://127.0.0.1:8000 (PORT=… to ch
 	@echo
 	$(RUN_ENV) exec $(BIN)/gunicorn careersite.wsgi --bind $(HOST):$(PORT)
 
-superuser: venv var/secret_key ## Create an admin user (manage.py createsuperuser)
+superuser: venv var/local.env ## Create an admin user (manage.py createsuperuser)
 	$(RUN_ENV) $(BIN)/python manage.py createsuperuser
 
 test: venv ## Run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)
@@ -68,7 +83,7 @@ lint: venv ## ruff, formatting, import layers and missing migrations
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 check-deploy: venv ## Django's deployment checks with production-like settings
-	DEBUG=false SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	LOCAL_ENV_FILE= DEBUG=false SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 		ALLOWED_HOSTS=yrke.example.no $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 lighthouse: venv ## Lighthouse scores of the occupation page at mobile settings (needs npm ci, chromium)

@@ -6,9 +6,11 @@ regions and 400 fictitious employers; or measures a site that is already running
 Then runs the pinned Lighthouse (package.json; `npm ci`) in Debian's headless Chromium with
 its default mobile settings (a Moto G Power-sized screen, simulated slow 4G and a 4x slower
 CPU) and writes the four category scores to benchmarks/results/lighthouse.json, with the
-audits that cost points.
+audits that cost points. Exits non-zero when a category of the median run scores below
+--min-score (0.95 by default; CI runs it through `make lighthouse`).
 
     python benchmarks/lighthouse.py            # serve the demo site, measure the reference page
+    python benchmarks/lighthouse.py --min-score 0   # only measure
     python benchmarks/lighthouse.py --path /en/yrker/tannhelsesekretaer/ --output …
     python benchmarks/lighthouse.py --url http://127.0.0.1:8000/yrker/tannhelsesekretaer/
 """
@@ -44,8 +46,12 @@ def free_port():
 
 
 def site_environment(workdir):
+    """Everything the site reads that matters here, so that neither a developer's
+    var/local.env nor the page cache of a `make run` on the same machine takes part."""
     return {
         **os.environ,
+        "LOCAL_ENV_FILE": "",
+        "PAGE_CACHE_DIR": str(workdir / "cache"),
         "DEBUG": "false",
         "SECURE_HTTPS": "false",
         "SERVE_MEDIA": "true",
@@ -171,6 +177,12 @@ def main():
     parser.add_argument("--path", default=PAGE, help=f"page of the served site (default {PAGE})")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs; the median is kept")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        default=0.95,
+        help="fail when a category of the median run scores below this (0–1; default 0.95)",
+    )
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit(f"Lighthouse is not installed at {LIGHTHOUSE}: run `npm ci` first.")
@@ -205,7 +217,8 @@ def main():
         url = f"http://127.0.0.1:{port}{args.path}"
     try:
         wait_for(url)
-        summary = summarise(run_lighthouse(url, args.runs))
+        report = run_lighthouse(url, args.runs)
+        summary = summarise(report)
     finally:
         if server:
             server.terminate()
@@ -219,6 +232,14 @@ def main():
     )
     for audit in summary["audits_below_100"]:
         print(f"  {audit['category']}: {audit['audit']} ({audit['score']}) {audit['value']}")
+    below = [
+        f"{category} {report['categories'][category]['score']:.2f}"
+        for category in CATEGORIES
+        if (report["categories"][category]["score"] or 0) < args.min_score
+    ]
+    if below:
+        sys.exit(f"Lighthouse: below {args.min_score:.2f} in " + ", ".join(below))
+    print(f"Lighthouse: every category at {args.min_score:.2f} or above (median of {args.runs})")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ def setup():
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     ensure_database(url)
     os.environ.update(
+        LOCAL_ENV_FILE="",  # a developer's var/local.env takes no part
         DATABASE_URL=url,
         DEBUG="false",
         SECURE_HTTPS="false",

@@ -2,8 +2,11 @@
 
 Defaults are safe for a developer's machine: SQLite in var/, local-memory cache, DEBUG off.
 With DEBUG off, SECRET_KEY and ALLOWED_HOSTS must be set, or start-up fails with a message.
+A local run's variables are also read from var/local.env (written by `make setup`) when that
+file exists, so that manage.py finds the settings `make run` uses; see read_env_file().
 """
 
+import io
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -12,8 +15,46 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from dotenv import dotenv_values
+from dotenv.parser import parse_stream
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def read_env_file(path, environ=os.environ):
+    """Put the NAME=value lines of the file at path into environ, except names that environ
+    already has: the environment always wins. Returns what the file holds.
+
+    python-dotenv reads the file (quotes, escapes, `export`, comments); values are taken
+    literally, without ${VAR} expansion. dotenv itself only logs a line it cannot parse and
+    skips it, so its parser is asked first and such a line stops start-up with its number (not
+    its text: it may hold the secret key)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImproperlyConfigured(f"LOCAL_ENV_FILE names {path}, which is not a file.")
+    text = path.read_text(encoding="utf-8")
+    for binding in parse_stream(io.StringIO(text)):
+        if binding.error or (binding.key is not None and binding.value is None):
+            # dotenv's line number is where the blank lines before the statement begin.
+            statement = binding.original.string
+            blank = statement.count("\n", 0, len(statement) - len(statement.lstrip()))
+            line = binding.original.line + blank
+            raise ImproperlyConfigured(
+                f"{path}, line {line}: expected NAME=value, a comment starting with # or a "
+                "blank line."
+            )
+    values = dotenv_values(stream=io.StringIO(text), interpolate=False)
+    for name, value in values.items():
+        environ.setdefault(name, value)
+    return values
+
+
+def local_env_file(environ=os.environ, default=BASE_DIR / "var" / "local.env"):
+    """The file read_env_file() reads: the one LOCAL_ENV_FILE names (none when it is set but
+    empty), otherwise var/local.env if it exists."""
+    if "LOCAL_ENV_FILE" in environ:
+        return Path(environ["LOCAL_ENV_FILE"]) if environ["LOCAL_ENV_FILE"] else None
+    return default if default.is_file() else None
 
 
 def env_bool(name, default=False):
@@ -47,6 +88,15 @@ def env_required(name, why):
         raise ImproperlyConfigured(f"{name} must be set {why}.")
     return value
 
+
+# A local run's variables: `make setup` writes var/local.env (SECRET_KEY, DEBUG=false,
+# SECURE_HTTPS=false, SERVE_MEDIA=true, ALLOWED_HOSTS) so that manage.py, typed by hand, runs
+# with the settings `make run` uses. Read only when it exists, and never over a variable that
+# is set. LOCAL_ENV_FILE names another file; set but empty, no file is read: `make test` and
+# `make check-deploy` do that, and so should production.
+LOCAL_ENV_FILE = local_env_file()
+if LOCAL_ENV_FILE:
+    read_env_file(LOCAL_ENV_FILE)
 
 DEBUG = env_bool("DEBUG")
 

@@ -7,7 +7,8 @@ from django.conf import settings
 
 
 def start_django(script="import django; django.setup()", **env):
-    """Import the settings in a fresh interpreter, as gunicorn would at start-up."""
+    """Import the settings in a fresh interpreter, as gunicorn would at start-up: with only the
+    environment given here, and no var/local.env (LOCAL_ENV_FILE empty) unless env names one."""
     clean = {
         key: value
         for key, value in os.environ.items()
@@ -15,7 +16,12 @@ def start_django(script="import django; django.setup()", **env):
     }
     return subprocess.run(
         [sys.executable, "-c", script],
-        env={**clean, "DJANGO_SETTINGS_MODULE": "careersite.settings", **env},
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "careersite.settings",
+            "LOCAL_ENV_FILE": "",
+            **env,
+        },
         capture_output=True,
         text=True,
         cwd=settings.BASE_DIR,

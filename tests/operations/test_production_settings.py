@@ -7,6 +7,8 @@ import sys
 from django.conf import settings
 
 PRODUCTION = {
+    # Production reads no var/local.env (a developer's file would turn SECURE_HTTPS off).
+    "LOCAL_ENV_FILE": "",
     "DEBUG": "false",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "yrke.example.no",

@@ -111,3 +111,14 @@ def test_an_unexpected_error_is_reported_and_the_other_files_still_run(inbox, mo
     assert "aa-2026-10.csv: uventet feil (KeyError: 'kolonne')" in err.getvalue()
     assert "vigo-46.csv:" in err.getvalue()
     assert ImportRun.objects.get(source__key="aa-registeret").status == ImportRun.Status.FAILED
+
+
+def test_says_so_when_there_is_nothing_to_import(tmp_path, settings):
+    settings.IMPORT_DIR = tmp_path / "empty"
+    out = io.StringIO()
+    call_command("import_all", "--only", "vigo", stdout=out)
+    assert out.getvalue() == (
+        f"Ingen filer å importere i {settings.IMPORT_DIR} (se docs/data-feeds.md for mapper og "
+        "filnavn).\n"
+    )
+    assert not ImportRun.objects.exists()

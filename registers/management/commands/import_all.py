@@ -35,11 +35,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, dir, only, dry_run, **options):
         directory = dir or settings.IMPORT_DIR
-        failures = []
+        failures, found = [], 0
         for job in import_jobs():
             if only and job.source not in only:
                 continue
             for path in sorted(directory.glob(job.pattern)):
+                found += 1
                 try:
                     job_options = job.options(path)
                     run = import_run(
@@ -64,6 +65,11 @@ class Command(BaseCommand):
                 if not dry_run:
                     extra = [job_options.get(name) for name in job.also_archive]
                     self._archive(directory, job.source, [path, *filter(None, extra)])
+        if not found:
+            self.stdout.write(
+                f"Ingen filer å importere i {directory} (se docs/data-feeds.md for mapper og "
+                "filnavn)."
+            )
         if failures:
             raise CommandError(
                 f"{len(failures)} import(er) feilet; se meldingene over og i admin "
