@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from changes.apply import RefreshFailed, changes_apply
 from changes.models import PendingChange
@@ -59,6 +60,12 @@ class PendingChangeAdmin(admin.ModelAdmin):
         try:
             applied = changes_apply()
         except RefreshFailed as exc:
-            self.message_user(request, _("Oppdateringen feilet: %s") % exc, messages.ERROR)
+            message = _("Oppdateringen feilet: %(error)s. Endringene venter fortsatt.")
+            self.message_user(request, message % {"error": exc}, messages.ERROR)
             return
-        self.message_user(request, _("%d ventende endring(er) er oppdatert.") % applied)
+        message = ngettext(
+            "%(count)d ventende endring er oppdatert.",
+            "%(count)d ventende endringer er oppdatert.",
+            applied,
+        )
+        self.message_user(request, message % {"count": applied})

@@ -171,7 +171,7 @@ def test_pending_changes_are_shown_and_applied_in_the_admin(eye_doctor, editor_c
     )
 
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        "1 ventende endring(er) er oppdatert."
+        "1 ventende endring er oppdatert."
     ]
     assert indexed(eye_doctor)
 
