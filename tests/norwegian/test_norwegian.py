@@ -1,21 +1,7 @@
 import pytest
 
-from norwegian.collation import initial_letter, sort_key
 from norwegian.slugs import norwegian_slugify
 from norwegian.templatetags.norwegian import kroner
-
-
-def test_sort_key_puts_ae_oe_aa_after_z():
-    words = ["åker", "Øl", "ære", "zebra", "Abbor", "émigré", "über"]
-    assert sorted(words, key=sort_key) == ["Abbor", "émigré", "über", "zebra", "ære", "Øl", "åker"]
-
-
-@pytest.mark.parametrize(
-    ("title", "letter"),
-    [("Ørnepasser", "Ø"), ("ærfugl", "Æ"), ("Åker", "Å"), ("Élev", "E"), ("3D-designer", "#")],
-)
-def test_initial_letter(title, letter):
-    assert initial_letter(title) == letter
 
 
 @pytest.mark.parametrize(

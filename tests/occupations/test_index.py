@@ -48,6 +48,17 @@ def test_index_groups_by_first_letter_with_a_letter_index(client):
     assert '<span aria-disabled="true">Å</span>' in html
 
 
+def test_titles_beginning_with_aa_are_filed_under_the_last_letter(client):
+    for title in ["Avløser", "Aakerbruker", "Åkerbruker", "Akvakulturtekniker"]:
+        OccupationFactory(title=title)
+
+    html = client.get(reverse("occupations:index")).content.decode()
+
+    assert re.findall(r'<h2 id="bokstav-(.)">', html) == ["A", "Å"]
+    titles = re.findall(r'<li><a href="/yrker/[^"]+/">([^<]+)</a></li>', html)
+    assert titles == ["Akvakulturtekniker", "Avløser", "Åkerbruker", "Aakerbruker"]
+
+
 def test_queryset_orders_alphabetically_on_this_database():
     from occupations.models import Occupation
 
