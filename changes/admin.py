@@ -63,6 +63,11 @@ class PendingChangeAdmin(admin.ModelAdmin):
             message = _("Oppdateringen feilet: %(error)s. Endringene venter fortsatt.")
             self.message_user(request, message % {"error": exc}, messages.ERROR)
             return
+        if applied is None:
+            self.message_user(
+                request, _("En annen oppdatering kjører; den tar med det som venter.")
+            )
+            return
         message = ngettext(
             "%(count)d ventende endring er oppdatert.",
             "%(count)d ventende endringer er oppdatert.",

@@ -18,6 +18,7 @@ from django.db import transaction
 from changes.changeset import ChangeSet
 from changes.models import PendingChange
 from changes.refresher import installed
+from changes.tasks import changes_apply_task
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +38,6 @@ def changes_record(*, rows=(), models=(), fields=None):
 
 
 def _committed():
-    from changes.tasks import changes_apply_task
-
     refresher = installed()
     if refresher is not None:
         refresher.committed()

@@ -45,7 +45,7 @@ def _close_abandoned(run):
 
 
 @transaction.atomic
-def _apply(data_source, path, importer, options, report, threshold, dry_run):
+def _apply(*, data_source, path, importer, options, report, threshold, dry_run):
     """The import itself, in one transaction (rolled back for a dry run or any failure)."""
     if not path.is_file():
         raise ImportFailed(_("Finner ikke filen %(path)s.") % {"path": path})
@@ -93,7 +93,15 @@ def import_run(*, source, path, importer, dry_run=False, threshold=None, on_reje
     try:
         with source_lock(source):
             _close_abandoned(run)
-            _apply(data_source, path, importer, options, report, threshold, dry_run)
+            _apply(
+                data_source=data_source,
+                path=path,
+                importer=importer,
+                options=options,
+                report=report,
+                threshold=threshold,
+                dry_run=dry_run,
+            )
     except ImportLocked as exc:
         message = _("En import fra %(source)s kjører allerede. Prøv igjen når den er ferdig.") % {
             "source": data_source.name

@@ -6,11 +6,11 @@ import io
 import pytest
 from django.contrib.messages import get_messages
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from changes.apply import RefreshFailed, changes_apply
+from changes.apply import LOCK_KEY, RefreshFailed, changes_apply
 from changes.changeset import ChangeSet
 from changes.models import PendingChange
 from changes.record import changes_record
@@ -18,6 +18,8 @@ from employers.models import Employment, OccupationEmployer
 from occupations.models import Duty, Occupation
 from occupations.services import occupation_job_titles_add, occupation_publish
 from search.models import SearchDocument
+from tests.factories import OccupationFactory
+from tests.locks import other_connection
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +141,9 @@ def test_with_the_database_backend_a_worker_does_the_refresh(eye_doctor, setting
     task = DBTaskResult.objects.get()
     assert task.task_path == "changes.tasks.changes_apply_task"
 
-    Worker(
+    # What `manage.py db_worker` does with each task it claims (its loop would also close the
+    # database connection, which the test's transaction lives in).
+    worker = Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -148,7 +152,9 @@ def test_with_the_database_backend_a_worker_does_the_refresh(eye_doctor, setting
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
+    task.claim(worker.worker_id)
+    worker.run_task(task)
 
     assert indexed(eye_doctor)
     assert not PendingChange.objects.exists()
@@ -193,3 +199,21 @@ def test_an_unknown_failure_in_apply_is_raised_for_the_worker_to_record(eye_doct
     with pytest.raises(RefreshFailed):
         changes_apply()
     assert PendingChange.objects.get().attempts == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's advisory lock")
+def test_a_refresh_running_elsewhere_is_not_waited_for(db, settings, monkeypatch):
+    """An editor's save must not wait for an import's rebuild: when another process holds the
+    lock longer than LOCK_WAIT, the run leaves the change to it (it stays pending). (No refresh
+    may run in this test before: the test's one transaction would keep holding the lock.)"""
+    settings.TASKS = DATABASE_TASKS
+    monkeypatch.setattr("changes.apply.LOCK_WAIT", "200ms")
+    occupation_publish(occupation=OccupationFactory(draft=True))
+    other = other_connection()
+    try:
+        other.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
+        assert changes_apply() is None
+        assert PendingChange.objects.count() == 1
+    finally:
+        other.close()
+    assert changes_apply() == 1

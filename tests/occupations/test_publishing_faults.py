@@ -20,8 +20,8 @@ from occupations.services import (
     occupation_publish_schedule,
     occupations_publish_due,
 )
-from registers.locks import source_lock
 from tests.factories import OccupationFactory
+from tests.locks import held_elsewhere
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,7 @@ def test_overlapping_cron_runs_publish_once(draft, editor, settings, tmp_path):
     occupation_publish_schedule(draft=draft, at=at + datetime.timedelta(hours=1), by=editor)
     Occupation.all_objects.filter(pk=draft.pk).update(publish_scheduled_at=at)
 
-    with source_lock("publish-due"):  # a run still going
+    with held_elsewhere("publish-due"):  # a run still going
         with pytest.raises(PublishingBusy):
             occupations_publish_due()
         out = io.StringIO()

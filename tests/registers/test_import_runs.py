@@ -3,16 +3,14 @@
 import datetime
 import io
 
-import psycopg
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
 from django.utils import timezone
 
 from employers.models import Employment
-from registers.locks import _advisory_key, source_lock
 from registers.models import DataSource, ImportRun
 from tests.factories import EmployerFactory
+from tests.locks import held_elsewhere
 
 pytestmark = pytest.mark.django_db
 
@@ -69,40 +67,13 @@ def test_a_failure_inside_the_transaction_leaves_the_database_as_it_was(aa_file,
     assert DataSource.objects.get(key="aa-registeret").refreshed_at is None
 
 
-def _hold_lock_elsewhere(key):
-    """Hold the source's lock as another process would."""
-    if connection.vendor == "postgresql":
-        settings = connection.settings_dict
-        other = psycopg.connect(
-            host=settings["HOST"],
-            port=settings["PORT"],
-            user=settings["USER"],
-            dbname=settings["NAME"],
-            password=settings["PASSWORD"] or None,
-            autocommit=True,
-        )
-        other.execute("SELECT pg_advisory_lock(%s)", [_advisory_key(key)])
-        return other
-    held = source_lock(key)
-    held.__enter__()
-    return held
-
-
-def _release(holder):
-    if connection.vendor == "postgresql":
-        holder.close()
-    else:
-        holder.__exit__(None, None, None)
-
-
 def test_two_runs_of_the_same_source_cannot_overlap(aa_file, settings, tmp_path):
     settings.IMPORT_LOCK_DIR = tmp_path / "locks"
-    holder = _hold_lock_elsewhere("aa-registeret")
-    try:
-        with pytest.raises(CommandError, match="En import fra NAV kjører allerede"):
-            import_aa(aa_file)
-    finally:
-        _release(holder)
+    with (
+        held_elsewhere("aa-registeret"),
+        pytest.raises(CommandError, match="En import fra NAV kjører allerede"),
+    ):
+        import_aa(aa_file)
     assert not Employment.objects.exists()
     assert ImportRun.objects.get().status == ImportRun.Status.FAILED
     import_aa(aa_file)  # Once the other run is done, the next one goes ahead.
@@ -111,11 +82,8 @@ def test_two_runs_of_the_same_source_cannot_overlap(aa_file, settings, tmp_path)
 
 def test_another_source_is_not_blocked(aa_file, settings, tmp_path):
     settings.IMPORT_LOCK_DIR = tmp_path / "locks"
-    holder = _hold_lock_elsewhere("vigo")
-    try:
+    with held_elsewhere("vigo"):
         import_aa(aa_file)
-    finally:
-        _release(holder)
     assert Employment.objects.count() == 1
 
 

@@ -14,4 +14,7 @@ class Command(BaseCommand):
             applied = changes_apply()
         except RefreshFailed as exc:
             raise CommandError(f"Oppdateringen feilet: {exc}. Endringene venter fortsatt.") from exc
-        self.stdout.write(f"{applied} ventende endring(er) er oppdatert.")
+        if applied is None:
+            self.stdout.write("En annen oppdatering kjører; den tar med det som venter.")
+        else:
+            self.stdout.write(f"{applied} ventende endring(er) er oppdatert.")
