@@ -15,7 +15,7 @@ EVERYTHING.
 
 from classifications.models import JobTitle, StyrkGroup, Trade
 from employers.models import ApprenticeshipApproval, Employer, Employment, OccupationEmployer
-from occupations.models import AlternativeTitle, Duty, Occupation
+from occupations.models import AlternativeTitle, Duty, Education, Occupation, OccupationEducation
 from regions.models import County, Municipality
 
 EVERYTHING = "everything"
@@ -29,8 +29,8 @@ DEPENDENTS = {
     "occupations.alternativetitle": {SEARCH, PAGES},
     "occupations.duty": {SEARCH, PAGES},
     "occupations.workplace": {PAGES},
-    "occupations.education": {PAGES},
-    "occupations.occupationeducation": {PAGES},
+    "occupations.education": {SEARCH, PAGES},  # its NUS code finds the occupation
+    "occupations.occupationeducation": {SEARCH, PAGES},
     "occupations.graduateoutcome": {PAGES},
     "occupations.salarystatistic": {PAGES},
     "occupations.revieworganisation": {PAGES},
@@ -72,7 +72,8 @@ def _ids(queryset):
 
 def search_scope(changes):
     """The occupations whose search documents may be stale, or EVERYTHING."""
-    if changes.in_bulk(Occupation, AlternativeTitle, Duty, JobTitle, StyrkGroup):
+    searched = (Occupation, AlternativeTitle, Duty, OccupationEducation, Education)
+    if changes.in_bulk(*searched, JobTitle, StyrkGroup):
         return EVERYTHING
     titles, groups = changes.pks(JobTitle), changes.pks(StyrkGroup)
     if _missing(JobTitle, titles) or _missing(StyrkGroup, groups):
@@ -80,6 +81,9 @@ def search_scope(changes):
     ids = changes.pks(Occupation)
     ids |= changes.referenced(AlternativeTitle, "occupation")
     ids |= changes.referenced(Duty, "occupation")
+    ids |= changes.referenced(OccupationEducation, "occupation")
+    if educations := changes.pks(Education):
+        ids |= _ids(Occupation.all_objects.filter(programmes__education__in=educations))
     if titles:
         ids |= _ids(Occupation.all_objects.filter(job_titles__in=titles))
     if groups:

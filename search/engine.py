@@ -69,6 +69,9 @@ REASONS = {
     SearchDocument.Field.UNIT_GROUP: _("Yrkesgruppe i STYRK-08"),
     SearchDocument.Field.DUTY: _("Arbeidsoppgave"),
     SearchDocument.Field.DESCRIPTION: _("Fra beskrivelsen"),
+    SearchDocument.Field.JOB_TITLE_CODE: _("Stillingskode"),
+    SearchDocument.Field.STYRK_CODE: _("Yrkesgruppe i STYRK-08"),
+    SearchDocument.Field.NUS_CODE: _("Utdanningskode (NUS)"),
 }
 
 

@@ -16,6 +16,7 @@ from classifications.models import JobTitle
 from occupations.models import Occupation
 from occupations.richtext import render_markdown
 from search.models import SearchDocument, SearchPosting, SearchWord
+from search.scoring import CODE_FIELDS
 from search.text import STOPWORDS, spellings, stem
 
 Field = SearchDocument.Field
@@ -38,14 +39,22 @@ def occupation_texts(occupation):
         yield Field.TITLE, occupation.title_plural
     for alternative in occupation.alternative_titles.all():
         yield Field.ALTERNATIVE_TITLE, alternative.title
-    unit_groups = {group.pk: group.name for group in occupation.styrk_groups.all()}
+    unit_groups = {group.code: group.name for group in occupation.styrk_groups.all()}
     for job_title in occupation.job_titles.all():
         if job_title.name:
             yield Field.JOB_TITLE, job_title.name
+        yield Field.JOB_TITLE_CODE, _code_text(job_title.code, job_title.name)
         if job_title.unit_group is not None:
-            unit_groups[job_title.unit_group.pk] = job_title.unit_group.name
-    for name in unit_groups.values():
+            unit_groups[job_title.unit_group.code] = job_title.unit_group.name
+    for code, name in unit_groups.items():
         yield Field.UNIT_GROUP, name
+        yield Field.STYRK_CODE, _code_text(code, name)
+    for programme in occupation.programmes.all():
+        if programme.education.nus_code:
+            yield (
+                Field.NUS_CODE,
+                _code_text(programme.education.nus_code, str(programme.education.name)),
+            )
     yield Field.LEAD, occupation.lead
     for duty in occupation.duties.all():
         yield Field.DUTY, duty.text
@@ -53,11 +62,16 @@ def occupation_texts(occupation):
         yield Field.DESCRIPTION, plain_text(occupation.description)
 
 
+def _code_text(code, name):
+    return f"{code} – {name}" if name else code
+
+
 def _indexable():
     return Occupation.objects.published().prefetch_related(
         "alternative_titles",
         "duties",
         "styrk_groups",
+        "programmes__education",
         Prefetch("job_titles", queryset=JobTitle.objects.select_related("unit_group")),
     )
 
@@ -79,7 +93,7 @@ def _write(occupations):
                 continue
             seen.add((field, text))
             documents.append(SearchDocument(occupation=occupation, field=field, text=text))
-            words_of.append(_document_words(text))
+            words_of.append({text.split()[0]} if field in CODE_FIELDS else _document_words(text))
     SearchDocument.objects.bulk_create(documents, batch_size=BATCH)
     postings = [
         SearchPosting(

@@ -12,7 +12,8 @@ class SearchDocument(models.Model):
     """One searchable text of an occupation: its title, an alternative title, a job title…"""
 
     class Field(models.IntegerChoices):
-        # In the order of their weight in the ranking (search/scoring.py).
+        # The texts in the order of their weight in the ranking (search/scoring.py), then the
+        # codes the pages print, which outweigh them all: an exact code is the top hit.
         TITLE = 1, _("tittel")
         ALTERNATIVE_TITLE = 2, _("alternativ tittel")
         JOB_TITLE = 3, _("stillingstittel")
@@ -20,6 +21,9 @@ class SearchDocument(models.Model):
         LEAD = 5, _("ingress")
         DUTY = 6, _("arbeidsoppgave")
         DESCRIPTION = 7, _("beskrivelse")
+        JOB_TITLE_CODE = 8, _("stillingskode")
+        STYRK_CODE = 9, _("STYRK-08-kode")
+        NUS_CODE = 10, _("NUS-kode")
 
     occupation = models.ForeignKey(
         "occupations.Occupation", on_delete=models.CASCADE, related_name="search_documents"

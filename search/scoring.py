@@ -17,7 +17,12 @@ WEIGHTS = {
     Field.LEAD: 3.0,
     Field.DUTY: 2.0,
     Field.DESCRIPTION: 1.0,
+    Field.JOB_TITLE_CODE: 12.0,
+    Field.STYRK_CODE: 12.0,
+    Field.NUS_CODE: 12.0,
 }
+# A code's document reads "5134103 – TANNHELSESEKRETÆR"; only the code is a word of it.
+CODE_FIELDS = {Field.JOB_TITLE_CODE, Field.STYRK_CODE, Field.NUS_CODE}
 
 MIN_PREFIX = 3  # "tan" finds "tannlege"; two letters would find half the index
 MIN_COMPOUND = 4  # "lege" finds "tannlege" and "øyelege"

@@ -228,13 +228,15 @@ def test_redirects_reach_visitors_at_the_old_address(site, admin, visitor):
 def test_educations_and_what_graduates_work_as_reach_the_page(site, admin, visitor):
     page = site["reference"].get_absolute_url()
     education = Education.objects.get(nus_code="464201")
-    visitor.warm(page)
+    code_search = "/sok/?q=464201"
+    visitor.warm(page, code_search)
     group = StyrkGroup.objects.get(code="3256")
     url, data = admin.form(education)
     data["name"] = "Tannhelsesekretærfaget"
     inline_add(data, "outcomes", styrk_group=group.pk, share_percent="41.5", year=2019)
     admin.post(url, data)
     visitor.sees(page, "Tannhelsesekretærfaget", f"{group.name}</th><td>41,5 %")
+    visitor.sees(code_search, "<mark>464201</mark> – Tannhelsesekretærfaget")  # its NUS code
 
     url, data = admin.form(education)
     data["outcomes-0-share_percent"] = "38.0"

@@ -73,7 +73,8 @@ def test_every_field_is_searched_with_its_weight(db):
     )
     AlternativeTitleFactory(occupation=occupation, title="isbreguide")
     DutyFactory(occupation=occupation, text="planlegge ruter over bresprekker")
-    occupation.job_titles.add(JobTitleFactory(name="BREFØRER", unit_group=group))
+    title = JobTitleFactory(name="BREFØRER", unit_group=group)
+    occupation.job_titles.add(title)
     search_index_update(occupations=[occupation.pk])
 
     fields = dict(SearchDocument.objects.filter(occupation=occupation).values_list("text", "field"))
@@ -87,6 +88,8 @@ def test_every_field_is_searched_with_its_weight(db):
         "Leder turer på isbreer.": Field.LEAD,
         "planlegge ruter over bresprekker": Field.DUTY,
         "Arbeidet krever sikringsutstyr og kart.": Field.DESCRIPTION,
+        f"{title.code} – BREFØRER": Field.JOB_TITLE_CODE,
+        "9991 – Fjellførere": Field.STYRK_CODE,
     }
     for query in [
         "breturguide",
@@ -96,6 +99,8 @@ def test_every_field_is_searched_with_its_weight(db):
         "isbreer",
         "bresprekker",
         "sikringsutstyr",
+        title.code,
+        "9991",
     ]:
         assert slugs(query) == [occupation.slug], query
 

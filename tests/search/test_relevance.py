@@ -24,6 +24,10 @@ RELEVANCE = [
     ("helsefagarbeider", "helsefagarbeider", 1, None),
     ("barnehagelærer", "barnehagelaerer", 1, None),
     ("lærer", "laerer", 1, None),
+    # The codes the pages print: a job title, a STYRK-08 unit group, an education (NUS)
+    ("5134103", "tannhelsesekretaer", 1, None),
+    ("3256", "tannhelsesekretaer", 1, None),
+    ("464201", "tannhelsesekretaer", 1, None),
     # Synonyms (alternative titles)
     ("tannlegeassistent", "tannhelsesekretaer", 1, None),
     ("klinikkassistent", "tannhelsesekretaer", 1, None),

@@ -7,7 +7,13 @@ from django.urls import reverse
 
 from changes.record import changes_record
 from occupations.models import Occupation
-from tests.factories import AlternativeTitleFactory, DutyFactory, OccupationFactory
+from search.engine import search
+from tests.factories import (
+    AlternativeTitleFactory,
+    DutyFactory,
+    JobTitleFactory,
+    OccupationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +168,26 @@ def test_short_place_names_need_i(client, searchable, search_employers):
     assert "Rørlegger Hansen AS" in html
     html = page(client, "kokk i ås")
     assert 'class="chip" href="/sok/?q=kokk">Ås' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("5134103", "Stillingskode: <mark>5134103</mark> – TANNHELSESEKRETÆR"),
+        ("3256", "Yrkesgruppe i STYRK-08: <mark>3256</mark> – Helsesekretærer"),
+        ("464201", "Utdanningskode (NUS): <mark>464201</mark> – Tannhelsesekretær"),
+    ],
+)
+def test_a_code_finds_its_occupation_first_and_says_which_code(client, searchable, query, reason):
+    html = page(client, query)
+    assert hit_titles(html)[0] == "Tannhelsesekretær"
+    assert reason in html
+
+
+def test_a_code_outweighs_every_text(db):
+    """A number in another occupation's text never beats the occupation with that code."""
+    coded = OccupationFactory(title="Kodeyrke")
+    coded.job_titles.add(JobTitleFactory(code="9999123", name="KODETITTEL"))
+    other = OccupationFactory(title="Tekstyrke 9999123", lead="9999123 9999123")
+    changes_record(models=[Occupation])
+    assert [hit.occupation for hit in search("9999123").occupations][:2] == [coded, other]
