@@ -5,6 +5,7 @@ Every value can be changed with an environment variable, e.g. WEB_CONCURRENCY=4.
 
 import multiprocessing
 import os
+from pathlib import Path
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: the pages are short database reads; (2 × cores) + 1 is gunicorn's advice.
@@ -36,3 +37,19 @@ logconfig_dict = {
         "gunicorn.access": {"level": "INFO", "handlers": ["console"], "propagate": False},
     },
 }
+
+# gunicorn's control socket (for `gunicornc`) is one path per user by default, so a second
+# instance on the same machine would take over the first one's. Each instance gets its own,
+# named after the address it listens on, in GUNICORN_RUN_DIR (var/run), unless
+# GUNICORN_CONTROL_SOCKET names one.
+RUN_DIR = Path(os.environ.get("GUNICORN_RUN_DIR", "var/run"))
+
+
+def control_socket_for(address):
+    return str(RUN_DIR / f"gunicorn-{address.replace(':', '-').replace('/', '_')}.ctl")
+
+
+def on_starting(server):
+    socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or control_socket_for(server.cfg.bind[0])
+    server.cfg.set("control_socket", socket)
+

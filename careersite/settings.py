@@ -315,8 +315,40 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Django serves uploaded files itself only where no web server does (a local run).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 
+# Uploaded images must be where every app server sees them: MEDIA_ROOT on a folder they all
+# mount (the default), or with MEDIA_STORAGE=s3 an S3-compatible bucket through django-storages
+# (install the `s3` extra: pip install -e '.[s3]'); the address of each file is then the
+# bucket's (AWS_S3_CUSTOM_DOMAIN for a CDN in front of it).
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
+MEDIA_ORIGIN = ""  # where images come from when that is not this site (for the CSP)
+if MEDIA_STORAGE == "filesystem":
+    MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    AWS_STORAGE_BUCKET_NAME = env_required("AWS_STORAGE_BUCKET_NAME", "when MEDIA_STORAGE is s3")
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "").rstrip("/")
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    MEDIA_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            # Public images at stable addresses, which the page cache may keep.
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGIN = f"https://{AWS_S3_CUSTOM_DOMAIN}"
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_ORIGIN = AWS_S3_ENDPOINT_URL
+    else:
+        MEDIA_ORIGIN = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be filesystem or s3, not {MEDIA_STORAGE!r}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_BACKEND,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -338,7 +370,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

@@ -25,3 +25,25 @@ def test_defaults(monkeypatch):
 def test_environment_overrides(monkeypatch):
     config = load(monkeypatch, WEB_CONCURRENCY="4", GUNICORN_TIMEOUT="60", GUNICORN_ACCESS_LOG="-")
     assert (config["workers"], config["timeout"], config["accesslog"]) == (4, 60, "-")
+
+
+class Server:
+    def __init__(self, bind):
+        from gunicorn.config import Config
+
+        self.cfg = Config()
+        self.cfg.set("bind", bind)
+
+
+def test_each_instance_has_its_own_control_socket(monkeypatch):
+    config = load(monkeypatch)
+    monkeypatch.delenv("GUNICORN_CONTROL_SOCKET", raising=False)
+    first, second = Server(["127.0.0.1:8001"]), Server(["127.0.0.1:8002"])
+    config["on_starting"](first)
+    config["on_starting"](second)
+    assert first.cfg.control_socket == "var/run/gunicorn-127.0.0.1-8001.ctl"
+    assert second.cfg.control_socket == "var/run/gunicorn-127.0.0.1-8002.ctl"
+
+    monkeypatch.setenv("GUNICORN_CONTROL_SOCKET", "/run/yrke/web.ctl")
+    config["on_starting"](first)
+    assert first.cfg.control_socket == "/run/yrke/web.ctl"

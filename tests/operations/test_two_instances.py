@@ -1,0 +1,179 @@
+"""Two gunicorn instances on one PostgreSQL and one Redis are one site: a publication through
+one reaches a visitor of the other at once, a lockout recorded by one holds on the other, a
+login and an upload made on one work on the other, and each has its own control socket.
+
+The instances are real processes on the test database, so this needs PostgreSQL and Redis
+(CI has both; the SQLite test database lives in this process's memory)."""
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from django.conf import settings
+from django.db import connection
+from PIL import Image
+
+from occupations.models import Occupation
+from tests.factories import OccupationFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"),
+        reason="needs PostgreSQL and Redis that two processes share (CI runs it)",
+    ),
+]
+
+PASSWORD = "et-langt-passord-for-test"
+INLINES = ["alternative_titles", "duties", "workplaces", "programmes", "reviews"]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def database_url():
+    db = connection.settings_dict
+    user = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{user}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class Instance:
+    def __init__(self, port, environment):
+        self.url = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "careersite.wsgi", "--bind", f"127.0.0.1:{port}"],
+            cwd=settings.BASE_DIR,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def wait(self):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{self.url}/healthz", timeout=2).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        raise AssertionError(f"{self.url} did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def instances(tmp_path):
+    environment = {
+        **os.environ,
+        "LOCAL_ENV_FILE": "",
+        "DATABASE_URL": database_url(),
+        "CONN_MAX_AGE": "0",
+        "REDIS_URL": os.environ["REDIS_URL"],
+        "DEBUG": "false",
+        "SECURE_HTTPS": "false",
+        "SECRET_KEY": "two-instances-test-only",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SERVE_MEDIA": "true",
+        "MEDIA_ROOT": str(tmp_path / "media"),  # the folder both instances share
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_RUN_DIR": str(tmp_path / "run"),
+        "GUNICORN_CONTROL_SOCKET": "",
+    }
+    running = [Instance(free_port(), environment), Instance(free_port(), environment)]
+    try:
+        for instance in running:
+            instance.wait()
+        yield running
+    finally:
+        for instance in running:
+            instance.stop()
+
+
+def login(base, username, password):
+    browser = requests.Session()
+    browser.get(f"{base}/admin/login/")
+    return browser, browser.post(
+        f"{base}/admin/login/",
+        data={
+            "username": username,
+            "password": password,
+            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
+            "next": "/admin/",
+        },
+        allow_redirects=False,
+    )
+
+
+def jpeg():
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 500), "#4477aa").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def test_two_instances_are_one_site(instances, django_user_model, tmp_path):
+    first, second = (instance.url for instance in instances)
+    django_user_model.objects.create_superuser("redaktor", "r@example.no", PASSWORD)
+    django_user_model.objects.create_user("vikar", "v@example.no", PASSWORD, is_staff=True)
+    occupation = OccupationFactory(title="Brønnborer", lead="Borer brønner.")
+    page = f"{occupation.get_absolute_url()}"
+
+    # A visitor of the second instance has the page cached (in Redis).
+    visitor = requests.Session()
+    assert visitor.get(f"{second}{page}").status_code == 200
+    assert visitor.get(f"{second}{page}").status_code == 200
+
+    # An editor logs in on the first instance; the session works on the second too.
+    editor, response = login(first, "redaktor", PASSWORD)
+    assert response.status_code == 302
+    assert editor.get(f"{second}/admin/", allow_redirects=False).status_code == 200
+
+    # Unpublished through the first: the second's visitor sees it at once.
+    unpublish = f"{first}/admin/occupations/occupation/{occupation.pk}/avpubliser/"
+    token = {"csrfmiddlewaretoken": editor.cookies["csrftoken"]}
+    assert editor.post(unpublish, data=token, allow_redirects=False).status_code == 302
+    assert visitor.get(f"{second}{page}").status_code == 404
+
+    # An image uploaded through the second is served by the first.
+    form = {
+        "title": "Isbreguide",
+        "title_plural": "isbreguider",
+        "slug": "isbreguide",
+        "lead": "Leder turer på isbreer.",
+        "image_alt": "En isbre.",
+        **token,
+    }
+    for prefix in INLINES:
+        form.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    response = editor.post(
+        f"{second}/admin/occupations/occupation/add/",
+        data=form,
+        files={"image": ("isbre.jpg", jpeg(), "image/jpeg")},
+        allow_redirects=False,
+    )
+    assert response.status_code == 302, response.text[:2000]
+    image = Occupation.all_objects.get(slug="isbreguide").image
+    served = requests.get(f"{first}/media/{image.name}")
+    assert served.status_code == 200
+    assert served.content == (tmp_path / "media" / image.name).read_bytes()
+
+    # Five failed logins on the first lock the username out on the second.
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        login(first, "vikar", "feil-passord")
+    _browser, response = login(second, "vikar", PASSWORD)
+    assert response.status_code == 429
+
+    # Each instance has its own control socket.
+    sockets = sorted(path.name for path in Path(tmp_path / "run").glob("*.ctl"))
+    ports = sorted(url.rsplit(":", 1)[1] for url in (first, second))
+    assert sockets == [f"gunicorn-127.0.0.1-{port}.ctl" for port in ports]
