@@ -52,4 +52,3 @@ def control_socket_for(address):
 def on_starting(server):
     socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or control_socket_for(server.cfg.bind[0])
     server.cfg.set("control_socket", socket)
-
