@@ -204,6 +204,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# Read replicas (docs/scaling.md#read-replicas): PostgreSQL streaming replicas that serve
+# anonymous reads once they have replayed what the page must show (operations/replicas.py).
+REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
+for number, url in enumerate(REPLICA_URLS, start=1):
+    DATABASES[f"replica{number}"] = {
+        **dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]),
+        "OPTIONS": {"connect_timeout": 2},
+        # The test suite reads them through the primary's test database.
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = []
+if REPLICA_URLS:
+    DATABASE_ROUTERS = ["operations.replicas.ReplicaRouter"]
+    # Inside the page cache, which tells it what a page must show.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("pagecache.middleware.PageCacheMiddleware") + 1,
+        "operations.replicas.ReplicaMiddleware",
+    )
+REPLICA_MAX_LAG_SECONDS = env_int("REPLICA_MAX_LAG_SECONDS", 10)
+REPLICA_CHECK_SECONDS = env_int("REPLICA_CHECK_SECONDS", 5)
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

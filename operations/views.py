@@ -6,13 +6,15 @@ from django.db import connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from operations.replicas import replica_aliases, replicas_health
+
 log = logging.getLogger(__name__)
 
 
 def _database_ok():
-    for connection in connections.all():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+    """The primary; the replicas are reported apart (a replica down degrades, not fails)."""
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT 1")
     return True
 
 
@@ -29,8 +31,9 @@ def _caches_ok():
 
 @never_cache
 def healthz(request):
-    """200 when the database and every cache answer, 503 otherwise; names no hosts or errors
-    (the reason goes to the log, not to whoever asks)."""
+    """200 when the primary database and every cache answer, 503 otherwise; names no hosts or
+    errors (the reason goes to the log, not to whoever asks). With read replicas, "replicas"
+    is "degraded" while one is down or lags (the site then reads from the primary: still 200)."""
     checks = {}
     for name, check in (("database", _database_ok), ("cache", _caches_ok)):
         try:
@@ -39,7 +42,9 @@ def healthz(request):
             log.exception("Health check %s failed", name)
             checks[name] = "error"
     healthy = all(state == "ok" for state in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", "checks": checks},
-        status=200 if healthy else 503,
-    )
+    status = "ok" if healthy else "error"
+    if replica_aliases():
+        checks["replicas"] = replicas_health()
+        if healthy and checks["replicas"] != "ok":
+            status = "degraded"
+    return JsonResponse({"status": status, "checks": checks}, status=200 if healthy else 503)

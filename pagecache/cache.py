@@ -12,11 +12,12 @@ and again once the search index and the employer read model are up to date.
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+
+from pagecache.generation import new_generation
 
 GENERATION_KEY = "generation"
 
@@ -25,28 +26,19 @@ def _store():
     return caches["pages"]
 
 
-def _new_generation():
-    return str(time.time_ns())
-
-
 def current_generation():
     """The current generation token; a new one when the store has lost it (evicted, restarted),
     so pages from before can never be found again."""
     store = _store()
     generation = store.get(GENERATION_KEY)
     if generation is None:
-        store.add(GENERATION_KEY, _new_generation(), timeout=None)
+        store.add(GENERATION_KEY, new_generation(), timeout=None)
         generation = store.get(GENERATION_KEY)
     return generation
 
 
-def generation_time(generation):
-    """When the generation began (seconds since the epoch): no page has changed since."""
-    return int(generation) / 1e9
-
-
 def _replace_generation():
-    _store().set(GENERATION_KEY, _new_generation(), timeout=None)
+    _store().set(GENERATION_KEY, new_generation(), timeout=None)
 
 
 def pagecache_invalidate():

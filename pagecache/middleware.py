@@ -28,7 +28,8 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
-from pagecache.cache import current_generation, generation_time, page_get, page_key, page_set
+from pagecache.cache import current_generation, page_get, page_key, page_set
+from pagecache.generation import generation_time
 
 HEADER_LIST = re.compile(r"\s*,\s*")
 ALLOWED_VARY = {"accept-language", "accept-encoding", "cookie"}
@@ -85,6 +86,8 @@ class PageCacheMiddleware:
             return response
 
         generation = current_generation()
+        # For the read-replica routing (operations/replicas.py): what the page must show.
+        request.page_generation = generation
         language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
         key = page_key(request, generation, language)
         cached = page_get(key)

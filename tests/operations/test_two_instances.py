@@ -7,10 +7,6 @@ The instances are real processes on the test database, so this needs PostgreSQL 
 
 import io
 import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +17,7 @@ from PIL import Image
 
 from occupations.models import Occupation
 from tests.factories import OccupationFactory
+from tests.servers import login, running, site_environment
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -34,85 +31,11 @@ PASSWORD = "et-langt-passord-for-test"
 INLINES = ["alternative_titles", "duties", "workplaces", "programmes", "reviews"]
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def database_url():
-    db = connection.settings_dict
-    user = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{user}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-class Instance:
-    def __init__(self, port, environment):
-        self.url = f"http://127.0.0.1:{port}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "careersite.wsgi", "--bind", f"127.0.0.1:{port}"],
-            cwd=settings.BASE_DIR,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-
-    def wait(self):
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{self.url}/healthz", timeout=2).status_code == 200:
-                    return
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        raise AssertionError(f"{self.url} did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
 @pytest.fixture
 def instances(tmp_path):
-    environment = {
-        **os.environ,
-        "LOCAL_ENV_FILE": "",
-        "DATABASE_URL": database_url(),
-        "CONN_MAX_AGE": "0",
-        "REDIS_URL": os.environ["REDIS_URL"],
-        "DEBUG": "false",
-        "SECURE_HTTPS": "false",
-        "SECRET_KEY": "two-instances-test-only",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SERVE_MEDIA": "true",
-        "MEDIA_ROOT": str(tmp_path / "media"),  # the folder both instances share
-        "WEB_CONCURRENCY": "1",
-        "GUNICORN_RUN_DIR": str(tmp_path / "run"),
-        "GUNICORN_CONTROL_SOCKET": "",
-    }
-    running = [Instance(free_port(), environment), Instance(free_port(), environment)]
-    try:
-        for instance in running:
-            instance.wait()
-        yield running
-    finally:
-        for instance in running:
-            instance.stop()
-
-
-def login(base, username, password):
-    browser = requests.Session()
-    browser.get(f"{base}/admin/login/")
-    return browser, browser.post(
-        f"{base}/admin/login/",
-        data={
-            "username": username,
-            "password": password,
-            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
-            "next": "/admin/",
-        },
-        allow_redirects=False,
-    )
+    environment = site_environment(tmp_path, MEDIA_ROOT=str(tmp_path / "media"))
+    with running(environment, environment) as both:
+        yield both
 
 
 def jpeg():
@@ -122,7 +45,7 @@ def jpeg():
 
 
 def test_two_instances_are_one_site(instances, django_user_model, tmp_path):
-    first, second = (instance.url for instance in instances)
+    first, second = instances
     django_user_model.objects.create_superuser("redaktor", "r@example.no", PASSWORD)
     django_user_model.objects.create_user("vikar", "v@example.no", PASSWORD, is_staff=True)
     occupation = OccupationFactory(title="Brønnborer", lead="Borer brønner.")

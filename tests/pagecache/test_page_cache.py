@@ -82,7 +82,7 @@ def test_last_modified_moves_with_a_content_change(visitor, occupation):
     occupation_unpublish(occupation=occupation)
     response = visitor.get("/yrker/", headers={"If-Modified-Since": before})
     assert response.status_code == 200
-    assert response["Last-Modified"] == http_date(int(current_generation()) / 1e9)
+    assert response["Last-Modified"] == http_date(int(current_generation().split("-")[0]) / 1e9)
 
 
 def test_an_edit_is_visible_right_after_publishing(visitor, editor_client, occupation):
