@@ -6,7 +6,7 @@ from django.db import connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from operations.replicas import replica_aliases, replicas_health
+from operations import replicas
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,8 @@ def healthz(request):
             checks[name] = "error"
     healthy = all(state == "ok" for state in checks.values())
     status = "ok" if healthy else "error"
-    if replica_aliases():
-        checks["replicas"] = replicas_health()
+    if replicas.replica_aliases():
+        checks["replicas"] = replicas.replicas_health()
         if healthy and checks["replicas"] != "ok":
             status = "degraded"
     return JsonResponse({"status": status, "checks": checks}, status=200 if healthy else 503)
