@@ -15,9 +15,9 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
-from pagecache.generation import new_generation
+from pagecache.generation import new_generation, unknown_position_generation
 
 GENERATION_KEY = "generation"
 
@@ -32,7 +32,13 @@ def current_generation():
     store = _store()
     generation = store.get(GENERATION_KEY)
     if generation is None:
-        store.add(GENERATION_KEY, new_generation(), timeout=None)
+        try:
+            fresh = new_generation()
+        except DatabaseError:
+            # The database is down: this request gets a token of its own (nothing cached is
+            # found, no replica is trusted) and the next one tries again.
+            return unknown_position_generation()
+        store.add(GENERATION_KEY, fresh, timeout=None)
         generation = store.get(GENERATION_KEY)
     return generation
 

@@ -28,6 +28,11 @@ def new_generation():
 UNKNOWN_POSITION = 2**63
 
 
+def unknown_position_generation():
+    """A token for when the primary cannot be asked: no replica counts as fresh enough."""
+    return f"{time.time_ns()}-{UNKNOWN_POSITION}"
+
+
 def generation_time(generation):
     """When the generation began (seconds since the epoch): no page has changed since."""
     return int(generation.split("-")[0]) / 1e9

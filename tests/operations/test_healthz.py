@@ -1,7 +1,7 @@
 import json
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -27,7 +27,7 @@ def test_never_served_from_the_page_cache(monkeypatch):
 
 def test_a_broken_database_gives_503_and_names_nothing(monkeypatch, caplog):
     def broken(*args, **kwargs):
-        raise RuntimeError("could not connect to server at db.internal:5432 password=hemmelig")
+        raise OperationalError("could not connect to server at db.internal:5432 password=hemmelig")
 
     monkeypatch.setattr(connection, "cursor", broken)
     response = Client().get("/healthz")
