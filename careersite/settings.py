@@ -234,18 +234,29 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # (gunicorn workers, import commands) must see the same token, so without Redis the pages go
 # to a file-based cache shared on this machine rather than to per-process local memory.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
+# After the page cache fails to answer, pages are served uncached this long before it is
+# tried again (pagecache/store.py); a Redis that does not answer within REDIS_TIMEOUT_SECONDS
+# counts as failed.
+PAGE_CACHE_RETRY_SECONDS = env_int("PAGE_CACHE_RETRY_SECONDS", 5)
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
 if REDIS_URL:
+    _redis_options = {
+        "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+        "socket_timeout": REDIS_TIMEOUT_SECONDS,
+    }
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "careersite",
+            "OPTIONS": _redis_options,
         },
         "pages": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "careersite-pages",
             "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": _redis_options,
         },
     }
 else:

@@ -18,6 +18,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, transaction
 
 from pagecache.generation import new_generation, unknown_position_generation
+from pagecache.store import store_add, store_get, store_set
 
 GENERATION_KEY = "generation"
 
@@ -28,9 +29,9 @@ def _store():
 
 def current_generation():
     """The current generation token; a new one when the store has lost it (evicted, restarted),
-    so pages from before can never be found again."""
-    store = _store()
-    generation = store.get(GENERATION_KEY)
+    so pages from before can never be found again. While the store is not answering, each
+    request gets a token of its own (nothing cached is found; see store.py)."""
+    generation = store_get(GENERATION_KEY)
     if generation is None:
         try:
             fresh = new_generation()
@@ -38,8 +39,8 @@ def current_generation():
             # The database is down: this request gets a token of its own (nothing cached is
             # found, no replica is trusted) and the next one tries again.
             return unknown_position_generation()
-        store.add(GENERATION_KEY, fresh, timeout=None)
-        generation = store.get(GENERATION_KEY)
+        store_add(GENERATION_KEY, fresh, timeout=None)
+        generation = store_get(GENERATION_KEY) or fresh
     return generation
 
 
@@ -67,8 +68,8 @@ def page_key(request, generation, language):
 
 
 def page_get(key):
-    return _store().get(key)
+    return store_get(key)
 
 
 def page_set(key, response):
-    _store().set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+    store_set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
