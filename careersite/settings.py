@@ -142,6 +142,7 @@ INSTALLED_APPS = [
     "operations",
     "search",
     "pages",
+    "compare",
     "derived",
     "roles",
 ]

@@ -27,6 +27,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("bedrifter/", include("employers.urls")),
     path("sok/", include("search.urls")),
+    path("", include("compare.urls")),
     path("", include("pages.urls")),
     prefix_default_language=False,
 )

@@ -18,6 +18,14 @@ PAGES = {
     "employers-error": "/bedrifter/?fylke=77&kommune=12",
     "employer": None,  # the first demo employer with employment, found at run time
     "404": "/yrker/finnes-ikke/",
+    "compare": "/yrker/sammenlign/?yrker=tannhelsesekretaer,tannpleier,helsefagarbeider",
+    "compare-county": (
+        "/yrker/sammenlign/?yrker=tannhelsesekretaer,tannpleier,helsefagarbeider,elektriker"
+        "&fylke=46"
+    ),
+    "compare-one": "/yrker/sammenlign/?yrker=tannpleier",
+    "compare-error": "/yrker/sammenlign/?yrker=tannpleier,finnes-ikke&fylke=77",
+    "shortlist": "/mine-yrker/",
 }
 SEARCH_PAGES = {
     "search-hits": "/sok/?q=tannhelse",
