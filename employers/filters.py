@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Exists, IntegerField, OuterRef, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Value
 from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr as stdnum_orgnr
@@ -126,33 +126,57 @@ class EmployerFilter(django_filters.FilterSet):
             return rows.count()
         return self.qs.count()
 
-    def filter_queryset(self, queryset):
+    def _narrowed(self, queryset, *, county=None, municipality=None):
+        """The employers the filters choose, in the given region, not yet ordered."""
         data = self.form.cleaned_data
         occupation, trade = data.get("yrke"), data.get("fag")
-        county, municipality = data.get("county"), data.get("municipality")
         apprenticeship = bool(data.get("laerebedrift"))
         for name, search_filter in self.filters.items():  # The form has options besides filters.
             queryset = search_filter.filter(queryset, data.get(name))
         if occupation:
             # An occupation's employers are open ones already (see OccupationEmployer).
-            queryset = in_occupation(
+            return in_occupation(
                 queryset,
                 occupation,
                 county=county,
                 municipality=municipality,
                 apprenticeship=apprenticeship,
             )
-        else:
-            if not data.get("nedlagte"):
-                queryset = queryset.active()
-            queryset = queryset.in_region(county=county, municipality=municipality)
-            if apprenticeship:
-                current = ApprenticeshipApproval.objects.current()
-                queryset = queryset.filter(Exists(current.filter(employer=OuterRef("pk"))))
-            queryset = with_apprenticeship(
-                queryset.annotate(employed=Value(None, output_field=IntegerField())),
-                trade_ids=[trade] if trade else None,
-            )
+        if not data.get("nedlagte"):
+            queryset = queryset.active()
+        queryset = queryset.in_region(county=county, municipality=municipality)
+        if apprenticeship:
+            current = ApprenticeshipApproval.objects.current()
+            queryset = queryset.filter(Exists(current.filter(employer=OuterRef("pk"))))
+        return with_apprenticeship(
+            queryset.annotate(employed=Value(None, output_field=IntegerField())),
+            trade_ids=[trade] if trade else None,
+        )
+
+    def counts_by_county(self):
+        """{county id: number of employers} the filters choose in each county, in one grouped
+        query: from the occupation's read-model rows when they alone decide it, like count()."""
+        data = self.form.cleaned_data
+        occupation = data.get("yrke")
+        if occupation and not data.get("q") and not data.get("fag"):
+            return OccupationEmployers(
+                occupation, apprenticeship=bool(data.get("laerebedrift"))
+            ).counts_by_county()
+        county = "occupation_rows__county" if occupation else "municipality__county"
+        rows = (
+            self._narrowed(Employer.objects.all())
+            .values(county)
+            .annotate(employers=Count("pk"))
+            .order_by()
+        )
+        return {row[county]: row["employers"] for row in rows}
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        occupation = data.get("yrke")
+        queryset = self._narrowed(
+            queryset, county=data.get("county"), municipality=data.get("municipality")
+        )
         order = data.get("sorter") or ("ansatte" if occupation else "navn")
         if order == "ansatte" and not occupation:
             order = "navn"
