@@ -6,7 +6,7 @@ from ninja import Field, Query, Router, Schema
 
 from api.meta import meta
 from api.paging import paginate
-from api.params import PageParams, code, reject_unknown
+from api.params import PageParams, StyrkCode, code, reject_unknown
 from api.problems import bad_parameter
 from api.schemas import JobTitleList, StyrkList, StyrkOne
 from classifications.models import JobTitle, StyrkGroup
@@ -70,7 +70,7 @@ def styrk_list(request, paging: Query[PageParams], filters: Query[StyrkFilters])
     url_name="styrk08-group",
     summary="Én STYRK-08-gruppe, med undergrupper, stillingstitler og yrker",
 )
-def styrk_detail(request, code: str):
+def styrk_detail(request, code: StyrkCode):
     reject_unknown(request)
     if not (code.isascii() and code.isdigit() and 1 <= len(code) <= 4):
         raise Http404

@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Query, Router
 
 from api.occupations import ORDER, EmployerFilters, occupation_or_404, region_filter
-from api.params import reject_unknown
+from api.params import OccupationSlug, reject_unknown
 from classifications.models import JobTitle, StyrkGroup, Trade
 from employers.export import csv_lines
 from employers.models import Employer
@@ -86,7 +86,7 @@ def occupations_csv(request):
     url_name="occupation-employers-csv",
     summary="Alle bedriftene i et yrke, i hele landet, et fylke eller en kommune (CSV)",
 )
-def occupation_employers_csv(request, slug: str, filters: Query[EmployerFilters]):
+def occupation_employers_csv(request, slug: OccupationSlug, filters: Query[EmployerFilters]):
     reject_unknown(request, EmployerFilters)
     occupation = occupation_or_404(slug, Occupation.objects.published())
     county, municipality, _counties = region_filter(filters)

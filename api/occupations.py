@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema
 
 from api.meta import absolute, meta
 from api.paging import paginate
-from api.params import SLUG, PageParams, moment, reject_unknown
+from api.params import SLUG, OccupationSlug, PageParams, moment, reject_unknown
 from api.problems import ApiProblem
 from api.schemas import EmployerList, OccupationList, OccupationOne
 from classifications.models import StyrkGroup
@@ -231,7 +231,7 @@ def detail(request, occupation):
     url_name="occupation",
     summary="Ett yrke, med alle avsnitt",
 )
-def occupation_detail(request, slug: str):
+def occupation_detail(request, slug: OccupationSlug):
     reject_unknown(request)
     occupation = occupation_or_404(slug, published().for_page())
     return {
@@ -291,7 +291,7 @@ def region(place):
     summary="Bedriftene i et yrke, i hele landet, et fylke eller en kommune",
 )
 def occupation_employers(
-    request, slug: str, paging: Query[PageParams], filters: Query[EmployerFilters]
+    request, slug: OccupationSlug, paging: Query[PageParams], filters: Query[EmployerFilters]
 ):
     reject_unknown(request, PageParams, EmployerFilters)
     occupation = occupation_or_404(slug, Occupation.objects.published())

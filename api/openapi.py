@@ -20,7 +20,9 @@ RETRY_AFTER = {"Retry-After": {"description": "Sekunder.", "schema": {"type": "i
 
 
 def _complete_operation(path, operation):
-    responses = operation.setdefault("responses", {})
+    # django-ninja keys the responses by number; JSON keys are text.
+    responses = {str(status): response for status, response in operation["responses"].items()}
+    operation["responses"] = responses
     ok = responses.setdefault("200", {"description": "OK"})
     if path.endswith(".csv"):
         ok["content"] = {"text/csv": {"schema": {"type": "string"}}}

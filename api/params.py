@@ -3,10 +3,11 @@ unknown parameters, codes of the right form, dates a database can hold."""
 
 import re
 from datetime import datetime, time
+from typing import Annotated
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from ninja import Field, Schema
+from ninja import Field, Path, Schema
 
 from api.paging import DEFAULT_LIMIT, MAX_LIMIT
 from api.problems import bad_parameter
@@ -67,3 +68,11 @@ def moment(name, value):
         example = "2026-01-31T12:00:00Z"
         raise bad_parameter(name, f"ikke en dato og tid i ISO 8601, for eksempel {example}")
     return aware(name, parsed)
+
+
+# Path parameters, with an example the documentation and the fuzzer (tests/api/) use.
+OccupationSlug = Annotated[
+    str, Path(description="Yrkets adresse (slug).", examples=["tannhelsesekretaer"])
+]
+CountyCode = Annotated[str, Path(description="Fylkesnummer, 2 sifre.", examples=["46"])]
+StyrkCode = Annotated[str, Path(description="STYRK-08-kode, 1–4 sifre.", examples=["3251"])]

@@ -6,7 +6,7 @@ from ninja import Field, Query, Router, Schema
 
 from api.meta import absolute, meta
 from api.paging import paginate
-from api.params import PageParams, code, reject_unknown
+from api.params import CountyCode, PageParams, code, reject_unknown
 from api.problems import bad_parameter
 from api.schemas import CountyList, CountyOne, MunicipalityList
 from regions.models import County, Municipality
@@ -41,7 +41,7 @@ def county_list(request):
 @router.get(
     "/counties/{code}", response=CountyOne, url_name="county", summary="Ett fylke og kommunene"
 )
-def county_detail(request, code: str):
+def county_detail(request, code: CountyCode):
     reject_unknown(request)
     county = County.objects.filter(code=code).first() if len(code) == 2 else None
     if county is None:
