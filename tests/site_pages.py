@@ -18,6 +18,7 @@ PAGES = {
     "employers-error": "/bedrifter/?fylke=77&kommune=12",
     "employer": None,  # the first demo employer with employment, found at run time
     "404": "/yrker/finnes-ikke/",
+    "api-docs": "/api/",
 }
 SEARCH_PAGES = {
     "search-hits": "/sok/?q=tannhelse",
