@@ -1,5 +1,6 @@
-"""What every /api/v1/ response gets before the page cache or a view sees the request: a rate
-limit per client address (429 with Retry-After) and CORS for reads from any origin.
+"""What every /api/v1/ request meets before the page cache or a view sees it: a rate limit per
+client address (429 with Retry-After), CORS for reads from any origin, HEAD answered as the GET
+without its body, and 405 for any method that writes.
 
 It sits outside the page cache (careersite/settings.py), so a page-cache hit counts against the
 limit too, and a 429 is never stored (it is not a 200, and it says no-store).
@@ -63,6 +64,14 @@ class ApiMiddleware:
             return self.get_response(request)
         if request.method == "OPTIONS":
             return preflight()
+        if request.method not in {"GET", "HEAD"}:
+            response = problem_response(
+                request, 405, "API-et kan bare leses (GET).", headers={"Allow": METHODS}
+            )
+            return cors(response)
+        head = request.method == "HEAD"
+        if head:  # answered as the GET it stands for, without the body
+            request.method = "GET"
         wait = over_limit(request)
         if wait:
             response = problem_response(
@@ -74,4 +83,6 @@ class ApiMiddleware:
             )
         else:
             response = self.get_response(request)
+        if head and not response.streaming:
+            response.content = b""
         return cors(response)

@@ -72,8 +72,10 @@ def test_cors_preflight(client):
 
 
 def test_other_methods_are_refused(regions, client):
-    response = client.post("/api/v1/counties")
-    assert response.status_code == 405
+    for method in (client.post, client.put, client.delete):
+        response = method("/api/v1/counties")
+        assert_problem(response, 405)
+        assert response["Allow"] == "GET, HEAD, OPTIONS"
 
 
 def test_rate_limit_answers_429_with_retry_after(regions, api_get, client, settings):
@@ -125,3 +127,11 @@ def test_the_rest_of_the_site_has_no_api_headers(demo_content, client, settings)
         response = client.get("/yrker/")
         assert response.status_code == 200
     assert "Access-Control-Allow-Origin" not in response
+
+
+def test_head_is_a_get_without_the_body(regions, client):
+    get = client.get("/api/v1/counties")
+    head = client.head("/api/v1/counties")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == get["ETag"]
