@@ -143,6 +143,7 @@ INSTALLED_APPS = [
     "search",
     "pages",
     "compare",
+    "api",
     "derived",
     "roles",
 ]
@@ -157,6 +158,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "norwegian.middleware.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /api/v1/: rate limit per client address and CORS, before the page cache can answer.
+    "api.middleware.ApiMiddleware",
     # ETag and 304 for fresh and cached pages alike, so it sits outside the page cache.
     "django.middleware.http.ConditionalGetMiddleware",
     # After LocaleMiddleware: the cache key holds the language it chose.
@@ -291,6 +294,11 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "0"))
 PAGE_SHARED_MAX_AGE = int(os.environ.get("PAGE_SHARED_MAX_AGE", "300"))
 PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "600"))
+
+# The open-data API (/api/v1/, docs/api.md): requests per client address (TRUSTED_PROXY_COUNT
+# decides which address that is) in a window of API_RATE_WINDOW seconds; 0 turns the limit off.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+API_RATE_WINDOW = env_int("API_RATE_WINDOW", 60)
 
 # Staff login (README, "Login safety"). django-axes checks every login first and locks out a
 # username, and an address, after LOGIN_FAILURE_LIMIT failed attempts for LOGIN_LOCKOUT_MINUTES.

@@ -28,6 +28,7 @@ PAGES = {
     "compare-one": "/yrker/sammenlign/?yrker=tannpleier",
     "compare-error": "/yrker/sammenlign/?yrker=tannpleier,finnes-ikke&fylke=77",
     "shortlist": "/mine-yrker/",
+    "api-docs": "/api/",
 }
 SEARCH_PAGES = {
     "search-hits": "/sok/?q=tannhelse",
