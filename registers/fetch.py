@@ -140,6 +140,8 @@ def source_download(*, key, source, url, filename, check, headers=None, max_byte
             )
         archive = Path(settings.IMPORT_DIR) / "arkiv" / source
         archive.mkdir(parents=True, exist_ok=True)
+        for stale in archive.glob(f".*-{filename}.del"):
+            stale.unlink(missing_ok=True)  # left by a worker killed while downloading
         target = _archive_name(archive, filename)
         partial = archive / f".{target.name}.del"
         try:

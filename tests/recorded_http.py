@@ -5,7 +5,9 @@ downloads (registers/fetch.py): no test reaches the internet.
     server.fail("/underenheter/lastned", 503, 503)              # the next two requests
 """
 
+import contextlib
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -17,6 +19,7 @@ class Resource:
     etag: str = ""
     last_modified: str = ""
     send_length: bool = True
+    pause: float = 0  # seconds to stall half-way through the body (a slow download)
     failures: list = field(default_factory=list)  # statuses to answer first, one each
 
 
@@ -50,8 +53,16 @@ class _Handler(BaseHTTPRequestHandler):
         if resource is None or resource.send_length:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()  # HTTP/1.0: without a length the body ends when the connection does
-        if status != 304:
-            self.wfile.write(body)
+        if status == 304:
+            return
+        if resource is not None and resource.pause:
+            half = len(body) // 2
+            self.wfile.write(body[:half])
+            self.wfile.flush()
+            time.sleep(resource.pause)
+            body = body[half:]
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)  # unless the client went away (a killed worker)
 
 
 class RecordedServer:
