@@ -57,7 +57,11 @@ class ScheduledRun(models.Model):
             ),
         ]
         indexes = [
+            # The scheduler's questions: ready runs, and successful runs old enough to prune.
             models.Index(fields=["status", "not_before"], name="scheduledrun_status_due"),
+            models.Index(fields=["status", "finished_at"], name="scheduledrun_status_finished"),
+            # The admin's list (newest first) and its filter by job.
+            models.Index(fields=["-slot", "job"], name="scheduledrun_newest"),
             models.Index(fields=["job", "-slot"], name="scheduledrun_job_slot"),
         ]
 

@@ -93,13 +93,17 @@ def _recover(jobs, now, tick):
 
 def _claim_due(jobs, now, tick):
     busy = set(ScheduledRun.objects.unfinished().values_list("job", flat=True))
-    for job in jobs.values():
-        if job.name in busy:
-            continue  # one run of a job at a time; the next slot is claimed when it ends
-        slot = job.schedule.latest(now)
-        if ScheduledRun.objects.filter(job=job.name, slot=slot).exists():
+    due = {name: job.schedule.latest(now) for name, job in jobs.items() if name not in busy}
+    # One run of a job at a time: a busy job's next slot is claimed when its run ends.
+    claimed = set(
+        ScheduledRun.objects.filter(job__in=due, slot__in=set(due.values())).values_list(
+            "job", "slot"
+        )
+    )
+    for name, slot in due.items():
+        if (name, slot) in claimed:
             continue
-        run = scheduled_run_claim(job=job, slot=slot, now=now)
+        run = scheduled_run_claim(job=jobs[name], slot=slot, now=now)
         if run is not None:
             tick.claimed.append(run)
 

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, connections
 from django.utils import timezone
 
+from scheduling.jobs import ScheduledJob
 from scheduling.models import ScheduledRun
 from scheduling.scheduler import schedule_tick, scheduled_run_claim
 from scheduling.schedules import Daily, Every, Monthly
@@ -223,6 +224,20 @@ def test_a_long_job_writes_heartbeats_and_progress(job, calls, settings, monkeyp
     started, beat, progress = seen[0]
     assert beat > started
     assert progress == "1 av 2 filer"
+
+
+@pytest.mark.django_db
+def test_a_round_with_nothing_due_costs_the_same_few_queries_for_any_number_of_jobs(
+    django_assert_num_queries, calls, monkeypatch
+):
+    jobs = [ScheduledJob(f"jobb-{n}", Daily(1, n), calls) for n in range(30)]
+    monkeypatch.setattr("scheduling.runner.scheduled_jobs", lambda: {j.name: j for j in jobs})
+    schedule_tick(jobs=jobs[:3])
+    schedule_tick(jobs=jobs)
+    with django_assert_num_queries(5):  # prune, running, busy, claimed, ready
+        schedule_tick(jobs=jobs)
+    assert set(ScheduledRun.objects.values_list("status", flat=True)) == {"succeeded"}
+    assert len(calls.calls) == 30
 
 
 @pytest.mark.django_db
