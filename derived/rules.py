@@ -49,12 +49,14 @@ DEPENDENTS = {
     "regions.regionchange": {PAGES},  # old numbers in addresses lead to today's regions
     "registers.datasource": {PAGES},  # explanations and "Oppdatert" dates on the pages
     "registers.importrun": set(),  # the import log, in the admin
+    "registers.sourcedownload": set(),  # the scheduled downloads' ETags, in the admin
     # Derived stores themselves, and the change path's own queue.
     "employers.occupationemployer": set(),
     "search.searchdocument": set(),
     "search.searchword": set(),
     "search.searchposting": set(),
     "changes.pendingchange": set(),
+    "scheduling.scheduledrun": set(),  # the scheduled jobs' log, in the admin
 }
 
 # Fields of an occupation that decide which employers it has.

@@ -64,6 +64,9 @@ _DATAFORVALTER = [
     "regions.view_regionchange",
     *_crud("registers.datasource", "view", "change"),
     "registers.view_importrun",
+    # The scheduled jobs (imports, downloads) and what each download got last.
+    "scheduling.view_scheduledrun",
+    "registers.view_sourcedownload",
     # Changes still waiting for their refresh (and running it again), and the task queue.
     "changes.view_pendingchange",
     "django_tasks_database.view_dbtaskresult",

@@ -209,8 +209,11 @@ def test_region_updates_reach_the_employer_pages(site, visitor, tmp_path):
     visitor.sees(f"/bedrifter/?fylke={municipality.county.code}", ">Nyby<")
 
 
-@pytest.mark.command("publish_due")
-def test_scheduled_publishing_reaches_every_page(site, admin, visitor):
+@pytest.mark.command("publish_due", "work")
+@pytest.mark.parametrize(
+    "command", [["publish_due"], ["work", "--run", "planlagt-publisering"]], ids=["cron", "worker"]
+)
+def test_scheduled_publishing_reaches_every_page(site, admin, visitor, command):
     reference = site["reference"]
     visitor.warm(reference.get_absolute_url(), "/yrker/")
     draft = admin.working_draft(reference)
@@ -219,7 +222,7 @@ def test_scheduled_publishing_reaches_every_page(site, admin, visitor):
         publish_scheduled_at=timezone.now() - datetime.timedelta(minutes=1)
     )
 
-    run("publish_due")
+    run(*command)
 
     visitor.sees(reference.get_absolute_url(), "<h1>Tannklinikksekretær</h1>")
     visitor.sees("/yrker/", "Tannklinikksekretær")
