@@ -40,6 +40,7 @@ DEPENDENTS = {
     "classifications.jobtitle": {SEARCH, EMPLOYER_ROWS, PAGES},
     "classifications.styrkgroup": {SEARCH, PAGES},
     "classifications.trade": {EMPLOYER_ROWS, PAGES},
+    "classifications.fieldofwork": {PAGES},
     "employers.employer": {EMPLOYER_ROWS, PAGES},
     "employers.employment": {EMPLOYER_ROWS, PAGES},
     "employers.apprenticeshipapproval": {EMPLOYER_ROWS, PAGES},

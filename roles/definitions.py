@@ -35,6 +35,7 @@ _SKRIBENT = [
     "classifications.view_jobtitle",
     "classifications.view_styrkgroup",
     "classifications.view_trade",
+    "classifications.view_fieldofwork",
 ]
 
 # Everything a Skribent does, and also publishes, unpublishes and schedules, deletes pages,
@@ -58,6 +59,7 @@ _DATAFORVALTER = [
     *_crud("classifications.jobtitle", "view", "add", "change"),
     *_crud("classifications.styrkgroup", "view", "change"),
     *_crud("classifications.trade", "view", "add", "change"),
+    "classifications.view_fieldofwork",
     "regions.view_county",
     "regions.view_municipality",
     "regions.view_postalcode",

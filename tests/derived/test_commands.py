@@ -208,6 +208,25 @@ def test_region_updates_reach_the_employer_pages(site, visitor, tmp_path):
     visitor.sees(f"/bedrifter/?fylke={municipality.county.code}", ">Nyby<")
 
 
+@pytest.mark.command("load_fields_of_work")
+def test_the_fields_of_work_reach_the_field_pages(demo_content, visitor, tmp_path):
+    area = "/yrker/omrader/helse-og-sosial/"
+    visitor.warm("/yrker/omrader/", area, "/yrker/tannpleier/")
+    path = tmp_path / "kategorier.csv"
+    path.write_text(
+        "styrk08_code,styrk_description,category_level1,category_level2\n"
+        "3251,Tannpleier,Helse og sosial,Munnhelse\n",
+        encoding="utf-8",
+    )
+
+    run("load_fields_of_work", "--path", str(path))
+
+    visitor.sees("/yrker/omrader/", '<a href="/yrker/omrader/munnhelse/">Munnhelse</a>')
+    visitor.sees("/yrker/omrader/munnhelse/", ">Tannpleier<")
+    visitor.sees("/yrker/tannpleier/", '<a href="/yrker/omrader/munnhelse/">Munnhelse</a>')
+    visitor.misses(area, ">Sykepleier<")  # 2223 is in no field of the new file
+
+
 @pytest.mark.command("publish_due")
 def test_scheduled_publishing_reaches_every_page(site, admin, visitor):
     reference = site["reference"]
