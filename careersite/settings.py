@@ -138,6 +138,7 @@ INSTALLED_APPS = [
     "regions",
     "occupations",
     "employers",
+    "related",
     "pagecache",
     "operations",
     "search",

@@ -36,6 +36,7 @@ _SKRIBENT = [
     "classifications.view_styrkgroup",
     "classifications.view_trade",
     "classifications.view_fieldofwork",
+    "related.view_relatedchoice",
 ]
 
 # Everything a Skribent does, and also publishes, unpublishes and schedules, deletes pages,
@@ -47,6 +48,8 @@ _REDAKTOR = [
     *_crud("occupations.qualityreview", "add", "change", "delete"),
     *_crud("occupations.revieworganisation", "add", "change"),
     *_crud("occupations.slugredirect", "add", "change", "delete"),
+    # Pins and hides in the related occupations show on the public page at once.
+    *_crud("related.relatedchoice", "add", "change", "delete"),
 ]
 
 # Reference data, job-title mapping (classifications.change_jobtitle), data-source texts and

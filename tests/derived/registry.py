@@ -15,6 +15,7 @@ PROJECT_APPS = {
     "occupations",
     "regions",
     "registers",
+    "related",
     "search",
 }
 

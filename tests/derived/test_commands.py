@@ -13,7 +13,8 @@ import pytest
 from django.core.management import call_command, get_commands
 from django.utils import timezone
 
-from employers.models import OccupationEmployer
+from classifications.models import JobTitle
+from employers.models import Employment, OccupationEmployer
 from occupations.models import Occupation
 from tests.derived.registry import PROJECT_APPS
 
@@ -122,6 +123,30 @@ def test_register_imports_reach_every_page(site, visitor, tmp_path):
     for page in [occupation_page, apprenticeships, listing, employer_page]:
         visitor.sees(page, "POSTEN BRING AS ALFASET TERMINAL")
     assert employer_page in visitor.search("alfaset terminal")
+
+
+@pytest.mark.command("import_aa")
+def test_an_employment_import_brings_employers_in_common(site, visitor, tmp_path):
+    page = site["reference"].get_absolute_url()
+    nurse = Occupation.objects.get(slug="sykepleier")
+    nurse.job_titles.add(JobTitle.objects.get(code="5134101"))  # as if mapped earlier
+    visitor.warm(page)
+    month = _next_month(site["period"])
+    employers = list(
+        Employment.objects.filter(period=site["period"])
+        .values_list("employer__orgnr", flat=True)
+        .distinct()
+        .order_by("employer__orgnr")[:4]
+    )
+    aa = tmp_path / f"aa-{month:%Y-%m}.csv"
+    lines = ["orgnr;stillingskode;antall_arbeidsforhold;periode"]
+    for orgnr in employers:
+        lines += [f"{orgnr};5134103;2;{month:%Y-%m}", f"{orgnr};5134101;1;{month:%Y-%m}"]
+    aa.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    run("import_aa", str(aa))
+
+    visitor.sees(page, "4 av 4 bedrifter med tannhelsesekretærer har også sykepleiere")
 
 
 @pytest.mark.command("import_all")
