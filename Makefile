@@ -57,6 +57,7 @@ setup: venv var/local.env ## Migrate, load reference data and demo content, coll
 	$(RUN_ENV) $(BIN)/python manage.py setup_roles
 	$(RUN_ENV) $(BIN)/python manage.py load_regions
 	$(RUN_ENV) $(BIN)/python manage.py load_classifications
+	$(RUN_ENV) $(BIN)/python manage.py load_fields_of_work
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_content
 	$(RUN_ENV) $(BIN)/python manage.py generate_employers --employers 400
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0

@@ -139,6 +139,7 @@ INSTALLED_APPS = [
     "regions",
     "occupations",
     "employers",
+    "related",
     "pagecache",
     "operations",
     "search",

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from employers.sections import occupation_employer_section
 from occupations.models import Occupation, SlugRedirect
 from occupations.salary import salary_tables
+from related.models import RelatedOccupation
 
 
 def home(request):
@@ -48,6 +49,7 @@ def occupation_detail(request, slug):
             "occupation": occupation,
             "employers": employers,
             "salary_tables": salary_tables(occupation),
+            "related": RelatedOccupation.objects.for_page(occupation),
         },
         status=employers.status,
     )
@@ -74,6 +76,7 @@ def occupation_preview(request, pk):
             "occupation": occupation,
             "employers": employers,
             "salary_tables": salary_tables(occupation),
+            "related": RelatedOccupation.objects.for_page(occupation),
             "preview": True,
         },
         status=employers.status,

@@ -16,6 +16,7 @@ PROJECT_APPS = {
     "regions",
     "registers",
     "scheduling",
+    "related",
     "search",
 }
 
