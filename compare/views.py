@@ -112,7 +112,7 @@ def _shortlist_page(request, *, status=200, error="", unreadable=False):
         "occupations": occupations,
         "error": error,
         "unreadable": unreadable or unreadable_now,
-        "removed": _published([removed])[0] if SLUG.match(removed) else None,
+        "removed": next(iter(_published([removed])), None) if SLUG.match(removed) else None,
         "compare_url": comparison_url([o.slug for o in occupations])
         if MIN_OCCUPATIONS <= len(occupations) <= MAX_OCCUPATIONS
         else "",

@@ -101,6 +101,14 @@ def test_removing_from_the_shortlist_page(visitor, demo_content):
     assert "Du har ikke lagret noen yrker ennå" in text(visitor.get(SHORTLIST))
 
 
+@pytest.mark.parametrize("removed", ["finnes-ikke", "<b>", ""])
+def test_a_made_up_removal_notice_is_ignored(visitor, demo_content, removed):
+    response = visitor.get(SHORTLIST, {"fjernet": removed})
+
+    assert response.status_code == 200
+    assert "er fjernet fra listen" not in text(response)
+
+
 def test_removing_from_the_occupation_page_goes_back_there(visitor, demo_content):
     save(visitor, "tannpleier")
     response = save(visitor, "tannpleier", action="fjern")
