@@ -1,19 +1,17 @@
 """/api/v1/occupations: the published occupations, one with every section, and its employers."""
 
+from collections import defaultdict
 from typing import Literal
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
-from api.meta import absolute, meta
+from api.meta import absolute, address_maker, meta
 from api.paging import paginate
 from api.params import SLUG, OccupationSlug, PageParams, moment, reject_unknown
 from api.problems import ApiProblem
 from api.schemas import EmployerList, OccupationList, OccupationOne
-from classifications.models import StyrkGroup
 from employers.forms import RegionForm
 from employers.models import Employer
 from employers.queries import ORDERINGS, OccupationEmployers, in_occupation, latest_period
@@ -85,38 +83,57 @@ def moved_response(request, exc):
     return redirect(target, permanent=True)
 
 
-def summary(request, occupation):
+class Addresses:
+    """The page and API addresses of occupations, built without a reverse() per row."""
+
+    def __init__(self, request):
+        self.page = address_maker(request, "occupations:detail", "slug")
+        self.api = address_maker(request, "api-v1:occupation", "slug")
+
+
+def summary(addresses, occupation, styrk08):
     return {
         "id": occupation.pk,
         "slug": occupation.slug,
         "title": occupation.title,
         "title_plural": occupation.title_plural,
         "lead": occupation.lead,
-        "url": absolute(request, occupation.get_absolute_url()),
-        "api_url": absolute(
-            request, reverse("api-v1:occupation", kwargs={"slug": occupation.slug})
-        ),
+        "url": addresses.page(occupation.slug),
+        "api_url": addresses.api(occupation.slug),
         "modified": occupation.updated_at,
         "published": occupation.published_at,
-        "styrk08": [group.code for group in occupation.styrk_groups.all()],
+        "styrk08": styrk08,
         "last_reviewed": occupation.latest_review_on,
     }
+
+
+def styrk_codes(occupations):
+    """{occupation id: [STYRK-08 codes]} for these occupations, in one query of plain rows."""
+    links = Occupation.styrk_groups.through.objects.filter(occupation__in=occupations)
+    codes = defaultdict(list)
+    for occupation_id, code in links.order_by("styrkgroup__code").values_list(
+        "occupation_id", "styrkgroup__code"
+    ):
+        codes[occupation_id].append(code)
+    return codes
 
 
 @router.get("/occupations", response=OccupationList, url_name="occupations", summary="Yrkene")
 def occupation_list(request, paging: Query[PageParams], filters: Query[ListFilters]):
     reject_unknown(request, PageParams, ListFilters)
-    occupations = published().prefetch_related(
-        Prefetch("styrk_groups", queryset=StyrkGroup.objects.order_by("code").only("code"))
+    occupations = published().only(
+        "title", "title_plural", "slug", "lead", "updated_at", "published_at"
     )
     since = moment("modified_since", filters.modified_since)
     if since is not None:
         occupations = occupations.filter(updated_at__gte=since)
     page, rows = paginate(request, occupations.order_by("pk"), page=paging.page, limit=paging.limit)
+    codes = styrk_codes([occupation.pk for occupation in rows])
+    addresses = Addresses(request)
     return {
         "meta": meta(request, yrke=SUMMARY_FIELDS, ssb=["styrk08"]),
         **page,
-        "results": [summary(request, occupation) for occupation in rows],
+        "results": [summary(addresses, occupation, codes[occupation.pk]) for occupation in rows],
     }
 
 
@@ -185,10 +202,11 @@ def last_review(occupation):
 
 
 def detail(request, occupation):
+    styrk08 = [group.code for group in occupation.styrk_groups.all()]
     job_titles = sorted(occupation.job_titles.all(), key=lambda title: title.code)
     trades = sorted(occupation.trades.all(), key=lambda trade: trade.name)
     return {
-        **summary(request, occupation),
+        **summary(Addresses(request), occupation, styrk08),
         "description": occupation.description,
         "alternative_titles": [title.title for title in occupation.alternative_titles.all()],
         "duties_intro": occupation.duties_intro,
@@ -245,13 +263,13 @@ def occupation_detail(request, slug: OccupationSlug):
     }
 
 
-def employer(request, row):
+def employer(employer_address, row):
     municipality = row.municipality
     county = municipality.county if municipality else None
     return {
         "orgnr": row.orgnr,
         "name": row.name,
-        "url": absolute(request, row.get_absolute_url()),
+        "url": employer_address(row.orgnr),
         "address": row.address,
         "postal_code": row.postal_code,
         "postal_place": row.postal_place,
@@ -308,6 +326,7 @@ def occupation_employers(
     )
     counts = employers.counts_by_county()
     period = latest_period()
+    employer_address = address_maker(request, "employers:detail", "orgnr")
     return {
         "meta": meta(
             request,
@@ -329,5 +348,5 @@ def occupation_employers(
             if counts.get(c.pk)
         ],
         **page,
-        "results": [employer(request, row) for row in rows],
+        "results": [employer(employer_address, row) for row in rows],
     }
