@@ -3,6 +3,7 @@
 from collections import defaultdict
 from typing import Literal
 
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import redirect
 from ninja import Field, Query, Router, Schema
@@ -13,9 +14,10 @@ from api.params import SLUG, OccupationSlug, PageParams, moment, reject_unknown
 from api.problems import ApiProblem
 from api.schemas import EmployerList, OccupationList, OccupationOne
 from employers.forms import RegionForm
-from employers.models import Employer
+from employers.models import Employer, OccupationEmployer
 from employers.queries import ORDERINGS, OccupationEmployers, in_occupation, latest_period
 from occupations.models import Occupation, SlugRedirect
+from regions.models import County
 
 router = Router(tags=["yrker"])
 
@@ -285,7 +287,10 @@ def employer(employer_address, row):
 
 def region_filter(filters):
     """(county, municipality) as the occupation page's region form reads them: today's numbers,
-    old ones resolved, a municipality outside the county refused."""
+    old ones resolved, a municipality outside the county refused. The whole country needs no
+    form (it reads every municipality), only the county names."""
+    if filters.county is None and filters.municipality is None:
+        return None, None, list(County.objects.all())
     form = RegionForm({"fylke": filters.county or "", "kommune": filters.municipality or ""})
     if not form.is_valid():
         names = {"fylke": "county", "kommune": "municipality", "__all__": "county"}
@@ -296,6 +301,29 @@ def region_filter(filters):
         ]
         raise ApiProblem(400, "; ".join(e["message"] for e in errors), errors=errors)
     return form.cleaned_data["county"], form.cleaned_data["municipality"], form.counties
+
+
+def employer_numbers(employers):
+    """({county id: {employers, employed}} for the whole country, {count, employed} for the
+    chosen region): the read model's rows that the page counts (OccupationEmployers), summed by
+    county in one query; a municipality needs a second."""
+    by_county = (
+        OccupationEmployer.objects.filter(occupation=employers.occupation)
+        .values("county")
+        .annotate(employers=Count("*"), employed=Sum("employed"))
+        .order_by()
+    )
+    counts = {row["county"]: row for row in by_county}
+    if employers.municipality is not None:
+        totals = employers.rows().aggregate(count=Count("*"), employed=Sum("employed"))
+        return counts, {"count": totals["count"], "employed": totals["employed"] or 0}
+    rows = list(counts.values())
+    if employers.county is not None:
+        rows = [counts[employers.county.pk]] if employers.county.pk in counts else []
+    return counts, {
+        "count": sum(row["employers"] for row in rows),
+        "employed": sum(row["employed"] for row in rows),
+    }
 
 
 def region(place):
@@ -315,6 +343,7 @@ def occupation_employers(
     occupation = occupation_or_404(slug, Occupation.objects.published())
     county, municipality, counties = region_filter(filters)
     employers = OccupationEmployers(occupation, county=county, municipality=municipality)
+    counts, totals = employer_numbers(employers)
     rows = in_occupation(
         Employer.objects.select_related("municipality__county"),
         occupation,
@@ -322,9 +351,8 @@ def occupation_employers(
         municipality=municipality,
     ).order_by(*ORDERINGS[ORDER[filters.order]])
     page, rows = paginate(
-        request, rows, page=paging.page, limit=paging.limit, count=employers.count()
+        request, rows, page=paging.page, limit=paging.limit, count=totals["count"]
     )
-    counts = employers.counts_by_county()
     period = latest_period()
     employer_address = address_maker(request, "employers:detail", "orgnr")
     return {
@@ -341,11 +369,11 @@ def occupation_employers(
         "county": region(county),
         "municipality": region(municipality),
         "period": period.strftime("%Y-%m") if period else None,
-        "total_employed": employers.total_employed(),
+        "total_employed": totals["employed"],
         "by_county": [
-            {"code": c.code, "name": c.name, "employers": counts[c.pk]}
+            {"code": c.code, "name": c.name, "employers": counts[c.pk]["employers"]}
             for c in counties
-            if counts.get(c.pk)
+            if c.pk in counts
         ],
         **page,
         "results": [employer(employer_address, row) for row in rows],
