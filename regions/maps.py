@@ -1,7 +1,7 @@
 """The county map: Kartverket's boundaries, simplified once into data/county-map.json
 (`manage.py build_county_map`), shaded by a number per county. See docs/maps-and-charts.md.
 
-The page draws it as inline SVG (templates/includes/county_map.html) beside a table of the
+The page draws it as inline SVG (templates/partials/county_map.html) beside a table of the
 same numbers, which is the fallback and the source of truth.
 """
 

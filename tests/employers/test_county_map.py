@@ -66,6 +66,17 @@ def test_every_county_is_a_link_to_the_filtered_list_with_its_number(client, den
     assert "© Kartverket" in html
 
 
+def test_the_names_are_translated(client, dental_employers):
+    english = map_links(get(client, f"/en{OCCUPATION}"))
+    assert ("?fylke=46#bedrifter", "Vestland: 3 businesses") in english
+    assert ("?fylke=03#bedrifter", "Oslo: 1 business") in english
+    html = get(client, f"/en{OCCUPATION}", {"laerebedrift": "on"})
+    assert ("?laerebedrift=on&fylke=46#bedrifter", "Vestland: 1 apprenticeship company") in (
+        map_links(html)
+    )
+    assert "Map: © Kartverket (CC BY 4.0), simplified." in html
+
+
 def test_the_table_has_the_same_numbers_and_links_as_the_map(client, dental_employers):
     html = get(client, OCCUPATION, {"sorter": "navn"})
     links, rows = map_links(html), table_rows(html)

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from occupations.charts import graduates_chart, salary_chart, salary_domain
 from occupations.models import SalaryStatistic
 from occupations.salary import salary_tables
+from tests.careersite.test_valid_html import vnu  # noqa: F401 (the fixture)
 from tests.factories import (
     EducationFactory,
     OccupationEducationFactory,
@@ -164,3 +165,9 @@ def test_an_occupation_without_figures_shows_no_chart(client, reference_occupati
     html = html_of(client, reference_occupation)
     assert "chart__svg" not in html
     assert "Lønn</h2>" not in html
+
+
+def test_the_page_with_charts_is_valid_html(client, salaries, graduates, vnu, tmp_path):  # noqa: F811
+    path = tmp_path / "charts.html"
+    path.write_text(html_of(client, salaries), encoding="utf-8")
+    assert vnu([path]) == []
