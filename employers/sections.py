@@ -91,9 +91,10 @@ def occupation_employer_section(*, occupation, query):
     employers = OccupationEmployers(
         occupation, county=section.county, municipality=section.municipality
     )
-    paginator = CountedPaginator(
-        employers.employers(section.order), PAGE_SIZE, count=employers.count()
-    )
+    county = section.county
+    shown = [pk for pk, *_ in form.municipalities[county.pk]] if county else None
+    listed = employers.employers(section.order, municipalities=shown or form.municipality_order)
+    paginator = CountedPaginator(listed, PAGE_SIZE, count=employers.count())
     number = (form.cleaned_data.get("side") or 1) if form.is_bound else 1
     if number > paginator.num_pages:
         form.add_error(
