@@ -225,6 +225,9 @@ if REPLICA_URLS:
 REPLICA_MAX_LAG_SECONDS = env_int("REPLICA_MAX_LAG_SECONDS", 10)
 REPLICA_CHECK_SECONDS = env_int("REPLICA_CHECK_SECONDS", 5)
 REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10)
+# The cookie that pins a client that has just written to the primary; the page cache serves
+# such a client no copy from before its change either.
+WRITE_PIN_COOKIE = "yrke_primary"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -279,6 +282,10 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "0"))
 PAGE_SHARED_MAX_AGE = int(os.environ.get("PAGE_SHARED_MAX_AGE", "300"))
 PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "600"))
+# After a change, a page not yet rendered anew is served from its earlier copy for at most
+# PAGE_STALE_SECONDS while one request renders it (its claim lapses after the lock's seconds).
+PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 5)
+PAGE_RENDER_LOCK_SECONDS = env_int("PAGE_RENDER_LOCK_SECONDS", 10)
 
 # Staff login (README, "Login safety"). django-axes checks every login first and locks out a
 # username, and an address, after LOGIN_FAILURE_LIMIT failed attempts for LOGIN_LOCKOUT_MINUTES.
