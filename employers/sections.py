@@ -77,7 +77,8 @@ class EmployerSection:
 def occupation_employer_section(*, occupation, query):
     """Everything the section shows for `query` (the request's GET parameters)."""
     keys = [DataSource.Key.VIGO, DataSource.Key.AA_REGISTERET]
-    found = DataSource.objects.in_bulk(keys, field_name="key")
+    shown = DataSource.objects.only("key", "name", "explanation_html", "refreshed_at")
+    found = shown.in_bulk(keys, field_name="key")
     sources = [found[key] for key in keys if key in found]
     form = OccupationEmployersForm(query or None)
     section = EmployerSection(form=form, sources=sources)

@@ -16,7 +16,7 @@ from occupations.images import validate_image
 from occupations.models.education import GraduateOutcome, OccupationEducation
 from occupations.models.reviews import QualityReview
 from occupations.models.statistics import SalaryStatistic
-from occupations.richtext import RICH_TEXT_FIELDS, RICH_TEXT_HELP, RICH_TEXT_HTML_FIELDS
+from occupations.richtext import RICH_TEXT_HELP, RICH_TEXT_HTML_FIELDS
 from richtext.fields import RenderedMarkdownField
 
 
@@ -63,9 +63,8 @@ class OccupationQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """Everything the public occupation page shows, in a fixed number of queries. The
-        editors' Markdown stays in the database: the page prints its stored HTML."""
-        return self.defer(*RICH_TEXT_FIELDS).prefetch_related(
+        """Everything the public occupation page shows, in a fixed number of queries."""
+        return self.prefetch_related(
             "alternative_titles",
             "duties",
             "workplaces",
