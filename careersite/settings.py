@@ -142,6 +142,8 @@ INSTALLED_APPS = [
     "operations",
     "search",
     "pages",
+    "compare",
+    "api",
     "derived",
     "roles",
 ]
@@ -156,6 +158,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "norwegian.middleware.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /api/v1/: rate limit per client address and CORS, before the page cache can answer.
+    "api.middleware.ApiMiddleware",
     # ETag and 304 for fresh and cached pages alike, so it sits outside the page cache.
     "django.middleware.http.ConditionalGetMiddleware",
     # After LocaleMiddleware: the cache key holds the language it chose.
@@ -237,18 +241,29 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # (gunicorn workers, import commands) must see the same token, so without Redis the pages go
 # to a file-based cache shared on this machine rather than to per-process local memory.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
+# After the page cache fails to answer, pages are served uncached this long before it is
+# tried again (pagecache/store.py); a Redis that does not answer within REDIS_TIMEOUT_SECONDS
+# counts as failed.
+PAGE_CACHE_RETRY_SECONDS = env_int("PAGE_CACHE_RETRY_SECONDS", 5)
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
 if REDIS_URL:
+    _redis_options = {
+        "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+        "socket_timeout": REDIS_TIMEOUT_SECONDS,
+    }
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "careersite",
+            "OPTIONS": _redis_options,
         },
         "pages": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "careersite-pages",
             "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": _redis_options,
         },
     }
 else:
@@ -286,6 +301,11 @@ PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", 
 # PAGE_STALE_SECONDS while one request renders it (its claim lapses after the lock's seconds).
 PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 5)
 PAGE_RENDER_LOCK_SECONDS = env_int("PAGE_RENDER_LOCK_SECONDS", 10)
+
+# The open-data API (/api/v1/, docs/api.md): requests per client address (TRUSTED_PROXY_COUNT
+# decides which address that is) in a window of API_RATE_WINDOW seconds; 0 turns the limit off.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+API_RATE_WINDOW = env_int("API_RATE_WINDOW", 60)
 
 # Staff login (README, "Login safety"). django-axes checks every login first and locks out a
 # username, and an address, after LOGIN_FAILURE_LIMIT failed attempts for LOGIN_LOCKOUT_MINUTES.

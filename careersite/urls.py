@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.static import serve
 
+from api.urls import v1_patterns
 from pages.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots",
     ),
+    *v1_patterns,
 ]
 
 # Public pages in every language of settings.LANGUAGES: bokmål without a prefix (/yrker/…),
@@ -27,6 +29,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("bedrifter/", include("employers.urls")),
     path("sok/", include("search.urls")),
+    path("", include("compare.urls")),
+    path("api/", include("api.urls")),
     path("", include("pages.urls")),
     prefix_default_language=False,
 )

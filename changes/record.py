@@ -39,8 +39,13 @@ def changes_record(*, rows=(), models=(), fields=None):
 
 def _committed():
     refresher = installed()
-    if refresher is not None:
-        refresher.committed()
+    try:
+        if refresher is not None:
+            refresher.committed()
+    except Exception:
+        # The write has committed and must not turn into an error page; the refresh below
+        # (or its next run) invalidates the pages again and keeps the change until it can.
+        logger.exception("Could not invalidate the cached pages after a write")
     try:
         changes_apply_task.enqueue()
     except Exception:

@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import BinaryField, Exists, F, IntegerField, OuterRef, Value
+from django.db.models import BinaryField, Count, Exists, F, IntegerField, OuterRef, Value
 from django.db.models.functions import Coalesce, Collate
 from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr as stdnum_orgnr
@@ -138,39 +138,61 @@ class EmployerFilter(django_filters.FilterSet):
             return rows.count()
         return self.qs.count()
 
-    def filter_queryset(self, queryset):
+    def _narrowed(self, queryset, *, county=None, municipality=None):
+        """The employers the filters choose, in the given region, not yet ordered."""
         data = self.form.cleaned_data
         occupation, trade = data.get("yrke"), data.get("fag")
-        county, municipality = data.get("county"), data.get("municipality")
         apprenticeship = bool(data.get("laerebedrift"))
         for name, search_filter in self.filters.items():  # The form has options besides filters.
             queryset = search_filter.filter(queryset, data.get(name))
         if occupation:
             # An occupation's employers are open ones already (see OccupationEmployer).
-            queryset = in_occupation(
+            return in_occupation(
                 queryset,
                 occupation,
                 county=county,
                 municipality=municipality,
                 apprenticeship=apprenticeship,
             )
+        if not data.get("nedlagte"):
+            queryset = queryset.active()
+        if county is not None and municipality is None:
+            # The county's municipalities, as the form has them: the employer indexes lead
+            # with the municipality, or give the A–Å order to filter in.
+            ids = [pk for pk, *_ in self.form.municipalities[county.pk]]
+            queryset = queryset.filter(municipality__in=ids)
         else:
-            if not data.get("nedlagte"):
-                queryset = queryset.active()
-            if county is not None and municipality is None:
-                # The county's municipalities, as the form has them: the employer indexes
-                # lead with the municipality, or give the A–Å order to filter in.
-                ids = [pk for pk, *_ in self.form.municipalities[county.pk]]
-                queryset = queryset.filter(municipality__in=ids)
-            else:
-                queryset = queryset.in_region(municipality=municipality)
-            if apprenticeship:
-                current = ApprenticeshipApproval.objects.current()
-                queryset = queryset.filter(Exists(current.filter(employer=OuterRef("pk"))))
-            queryset = with_apprenticeship(
-                queryset.annotate(employed=Value(None, output_field=IntegerField())),
-                trade_ids=[trade] if trade else None,
-            )
+            queryset = queryset.in_region(municipality=municipality)
+        if apprenticeship:
+            current = ApprenticeshipApproval.objects.current()
+            queryset = queryset.filter(Exists(current.filter(employer=OuterRef("pk"))))
+        return with_apprenticeship(
+            queryset.annotate(employed=Value(None, output_field=IntegerField())),
+            trade_ids=[trade] if trade else None,
+        )
+
+    def counts_by_county(self):
+        """{county id: number of employers} the filters choose in each county, in one grouped
+        query: from the occupation's read-model rows when they alone decide it, like count()."""
+        data = self.form.cleaned_data
+        occupation = data.get("yrke")
+        if occupation and not data.get("q") and not data.get("fag"):
+            return OccupationEmployers(
+                occupation, apprenticeship=bool(data.get("laerebedrift"))
+            ).counts_by_county()
+        county = "occupation_rows__county" if occupation else "municipality__county"
+        rows = (
+            self._narrowed(Employer.objects.all())
+            .values(county)
+            .annotate(employers=Count("pk"))
+            .order_by()
+        )
+        return {row[county]: row["employers"] for row in rows}
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        occupation, county = data.get("yrke"), data.get("county")
+        queryset = self._narrowed(queryset, county=county, municipality=data.get("municipality"))
         order = data.get("sorter") or ("ansatte" if occupation else "navn")
         if order == "ansatte" and not occupation:
             order = "navn"

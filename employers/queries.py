@@ -108,9 +108,16 @@ class OccupationEmployers:
     occupation: object
     county: object = None
     municipality: object = None
+    apprenticeship: bool = False  # only approved apprenticeship companies
+
+    def _all_rows(self):
+        rows = OccupationEmployer.objects.filter(occupation=self.occupation)
+        if self.apprenticeship:
+            return rows.filter(is_apprenticeship_company=True)
+        return rows
 
     def rows(self):
-        rows = OccupationEmployer.objects.filter(occupation=self.occupation)
+        rows = self._all_rows()
         if self.municipality is not None:
             return rows.filter(municipality=self.municipality)
         if self.county is not None:
@@ -123,6 +130,7 @@ class OccupationEmployers:
             self.occupation,
             county=self.county,
             municipality=self.municipality,
+            apprenticeship=self.apprenticeship,
         )
         return employers.order_by(*employer_ordering(order, municipalities=municipalities))
 
@@ -133,13 +141,8 @@ class OccupationEmployers:
         return self.rows().aggregate(total=Sum("employed"))["total"] or 0
 
     def counts_by_county(self):
-        """{county id: number of employers}, for the whole country."""
-        rows = (
-            OccupationEmployer.objects.filter(occupation=self.occupation)
-            .values("county")
-            .annotate(employers=Count("*"))
-            .order_by()
-        )
+        """{county id: number of employers}, for the whole country (one grouped query)."""
+        rows = self._all_rows().values("county").annotate(employers=Count("*")).order_by()
         return {row["county"]: row["employers"] for row in rows}
 
 

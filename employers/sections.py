@@ -1,13 +1,15 @@
 """The "Bedrifter" section of an occupation page: region form, counts and a page of employers."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django import forms
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from employers.forms import RegionForm
 from employers.queries import OccupationEmployers, latest_period
+from regions.maps import county_map
 from registers.models import DataSource
 
 PAGE_SIZE = 20
@@ -33,6 +35,7 @@ class OccupationEmployersForm(RegionForm):
         ],
         error_messages={"invalid_choice": _("Ukjent sortering «%(value)s».")},
     )
+    laerebedrift = forms.BooleanField(label=_("Bare godkjente lærebedrifter"), required=False)
     side = forms.IntegerField(
         label=_("Side"),
         required=False,
@@ -47,13 +50,22 @@ class OccupationEmployersForm(RegionForm):
     )
 
 
+def county_url(query, county, anchor=""):
+    """The address of the same list in `county` (any municipality and page dropped)."""
+    params = query.copy() if query is not None else QueryDict(mutable=True)
+    params["fylke"] = county.code
+    for name in ("kommune", "side"):
+        params.pop(name, None)
+    return f"?{params.urlencode()}{anchor}"
+
+
 @dataclass
 class EmployerSection:
     form: OccupationEmployersForm
     sources: list
     period: object = None
     page: object = None
-    county_counts: list = field(default_factory=list)
+    county_map: object = None
     total_employed: int = 0
     redirect_query: dict | None = None
 
@@ -68,6 +80,10 @@ class EmployerSection:
     @property
     def municipality(self):
         return self.form.cleaned_data.get("municipality") if self.form.is_valid() else None
+
+    @property
+    def apprenticeship(self):
+        return self.form.is_valid() and bool(self.form.cleaned_data.get("laerebedrift"))
 
     @property
     def order(self):
@@ -90,7 +106,10 @@ def occupation_employer_section(*, occupation, query):
 
     section.period = latest_period()
     employers = OccupationEmployers(
-        occupation, county=section.county, municipality=section.municipality
+        occupation,
+        county=section.county,
+        municipality=section.municipality,
+        apprenticeship=section.apprenticeship,
     )
     county = section.county
     shown = [pk for pk, *_ in form.municipalities[county.pk]] if county else None
@@ -104,7 +123,12 @@ def occupation_employer_section(*, occupation, query):
         )
         return section
     section.page = paginator.page(number)
-    counts = employers.counts_by_county()
-    section.county_counts = [(c, counts[c.pk]) for c in form.counties if counts.get(c.pk)]
+    section.county_map = county_map(
+        counties=form.counties,
+        counts=employers.counts_by_county(),
+        url_for=lambda county: county_url(query, county, "#bedrifter"),
+        current=section.county,
+        kind="apprenticeships" if section.apprenticeship else "employers",
+    )
     section.total_employed = employers.total_employed()
     return section

@@ -7,13 +7,25 @@ from employers.export import csv_lines
 from employers.filters import EmployerFilter
 from employers.models import Employer
 from employers.queries import LISTED_FIELDS, employer_occupations, latest_period
-from employers.sections import PAGE_SIZE, CountedPaginator
+from employers.sections import PAGE_SIZE, CountedPaginator, county_url
+from regions.maps import county_map
 from registers.models import DataSource
+
+
+def _county_map(request, employer_filter):
+    data = employer_filter.form.cleaned_data
+    return county_map(
+        counties=employer_filter.form.counties,
+        counts=employer_filter.counts_by_county(),
+        url_for=lambda county: county_url(request.GET, county),
+        current=data.get("county"),
+        kind="apprenticeships" if data.get("laerebedrift") else "employers",
+    )
 
 
 def employer_search(request):
     employer_filter = EmployerFilter(request.GET, queryset=Employer.objects.all())
-    page, page_error, status = None, None, 200
+    page, page_error, status, areas = None, None, 200, None
     if not employer_filter.is_valid():
         status = 400
     else:
@@ -31,10 +43,11 @@ def employer_search(request):
             status = 400
         else:
             page = paginator.page(int(number))
+            areas = _county_map(request, employer_filter)
     return render(
         request,
         "employers/employer_search.html",
-        {"filter": employer_filter, "page": page, "page_error": page_error},
+        {"filter": employer_filter, "page": page, "page_error": page_error, "county_map": areas},
         status=status,
     )
 

@@ -9,12 +9,15 @@ With DATABASE_REPLICA_URLS set, settings.py adds the replicas as database aliase
   generation). So a page rendered from a replica, and cached, shows every change made before
   that generation; otherwise it is read from the primary.
 - A replica that is down, or lags more than REPLICA_MAX_LAG_SECONDS, is left alone (checked
-  again after REPLICA_CHECK_SECONDS); /healthz says "degraded" without naming it.
+  again after REPLICA_CHECK_SECONDS); /healthz says "degraded" without naming it. One that
+  fails in the middle of a page (stopped, restarted, cut off) is marked down and the page is
+  rendered again from the primary: it is an anonymous read, so running it twice is harmless.
 - Writes, the admin, editors (anyone with a session) and management commands and workers
   use the primary. A client that has just written (a POST, PUT, PATCH or DELETE) is pinned to
   the primary for REPLICA_PIN_SECONDS by a cookie, so its next request sees its write.
 """
 
+import contextlib
 import logging
 import random
 import time
@@ -31,6 +34,8 @@ logger = logging.getLogger(__name__)
 PIN_COOKIE = settings.WRITE_PIN_COOKIE
 # The WAL position a replica must have replayed for this request, or None: the primary.
 _needed = ContextVar("replica_wal_position", default=None)
+# The replica this request has read from, if any.
+_used = ContextVar("replica_used", default=None)
 
 
 def replica_aliases():
@@ -65,17 +70,25 @@ def replica_check(alias):
             cursor.execute(LAG_QUERY)
             replayed, lag = cursor.fetchone()
     except DatabaseError as error:
-        if not state.down:
-            logger.warning(
-                "Read replica %s is not answering (%s); reading from the primary", alias, error
-            )
-        connections[alias].close()
-        state.down = True
+        replica_failed(alias, error)
         return state
     # A primary named as a replica (in tests) replays nothing: it has everything.
     state.replayed = int(replayed) if replayed is not None else 2**63
     state.lag, state.down = float(lag), False
     return state
+
+
+def replica_failed(alias, error):
+    """Leave the replica alone until its next check."""
+    state = _states.setdefault(alias, ReplicaState())
+    if not state.down:
+        logger.warning(
+            "Read replica %s is not answering (%s); reading from the primary", alias, error
+        )
+    state.down, state.checked = True, time.monotonic()
+    # A connection the server has dropped cannot be closed cleanly: it is gone anyway.
+    with contextlib.suppress(DatabaseError):
+        connections[alias].close()
 
 
 def _usable(alias, needed):
@@ -109,7 +122,12 @@ def replicas_health():
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
         needed = _needed.get()
-        return None if needed is None else replica_for(needed)
+        if needed is None:
+            return None
+        alias = replica_for(needed)
+        if alias is not None:
+            _used.set(alias)
+        return alias
 
     def db_for_write(self, model, **hints):
         return "default"
@@ -132,10 +150,12 @@ class ReplicaMiddleware:
         generation = getattr(request, "page_generation", None)
         allowed = generation is not None and PIN_COOKIE not in request.COOKIES
         token = _needed.set(generation_wal_position(generation) if allowed else None)
+        used = _used.set(None)
         try:
             response = self.get_response(request)
         finally:
             _needed.reset(token)
+            _used.reset(used)
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             response.set_cookie(
                 PIN_COOKIE,
@@ -146,3 +166,14 @@ class ReplicaMiddleware:
                 samesite="Lax",
             )
         return response
+
+    def process_exception(self, request, exception):
+        """A replica failed while this page read from it: mark it down and render the page
+        again from the primary."""
+        alias = _used.get()
+        if alias is None or not isinstance(exception, DatabaseError):
+            return None
+        replica_failed(alias, exception)
+        _needed.set(None)
+        _used.set(None)
+        return self.get_response(request)

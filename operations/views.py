@@ -31,9 +31,11 @@ def _caches_ok():
 
 @never_cache
 def healthz(request):
-    """200 when the primary database and every cache answer, 503 otherwise; names no hosts or
-    errors (the reason goes to the log, not to whoever asks). With read replicas, "replicas"
-    is "degraded" while one is down or lags (the site then reads from the primary: still 200)."""
+    """200 while the primary database answers, 503 when it does not; names no hosts or errors
+    (the reason goes to the log, not to whoever asks). A cache that fails, or a read replica
+    that is down or lags, makes the answer "degraded" with a 200: the site still serves every
+    page (uncached, or from the primary), and every instance shares the cache and the replicas,
+    so taking instances out of the load balancer would not help."""
     checks = {}
     for name, check in (("database", _database_ok), ("cache", _caches_ok)):
         try:
@@ -41,10 +43,14 @@ def healthz(request):
         except Exception:
             log.exception("Health check %s failed", name)
             checks[name] = "error"
-    healthy = all(state == "ok" for state in checks.values())
-    status = "ok" if healthy else "error"
     if replicas.replica_aliases():
         checks["replicas"] = replicas.replicas_health()
-        if healthy and checks["replicas"] != "ok":
-            status = "degraded"
-    return JsonResponse({"status": status, "checks": checks}, status=200 if healthy else 503)
+    if checks["database"] != "ok":
+        status = "error"
+    elif all(state == "ok" for state in checks.values()):
+        status = "ok"
+    else:
+        status = "degraded"
+    return JsonResponse(
+        {"status": status, "checks": checks}, status=503 if status == "error" else 200
+    )

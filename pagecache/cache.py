@@ -25,6 +25,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, transaction
 
 from pagecache.generation import generation_time, new_generation, unknown_position_generation
+from pagecache.store import store_add, store_delete, store_get, store_get_many, store_set
 
 GENERATION_KEY = "generation"
 # The generations before the current one, newest first. A change bumps the generation two to
@@ -40,9 +41,9 @@ def _store():
 
 def current_generation():
     """The current generation token; a new one when the store has lost it (evicted, restarted),
-    so pages from before can never be found again."""
-    store = _store()
-    generation = store.get(GENERATION_KEY)
+    so pages from before can never be found again. While the store is not answering, each
+    request gets a token of its own (nothing cached is found; see store.py)."""
+    generation = store_get(GENERATION_KEY)
     if generation is None:
         try:
             fresh = new_generation()
@@ -50,8 +51,8 @@ def current_generation():
             # The database is down: this request gets a token of its own (nothing cached is
             # found, no replica is trusted) and the next one tries again.
             return unknown_position_generation()
-        store.add(GENERATION_KEY, fresh, timeout=None)
-        generation = store.get(GENERATION_KEY)
+        store_add(GENERATION_KEY, fresh, timeout=None)
+        generation = store_get(GENERATION_KEY) or fresh
     return generation
 
 
@@ -85,17 +86,17 @@ def page_key(request, generation, language):
 
 
 def page_get(key):
-    return _store().get(key)
+    return store_get(key)
 
 
 def page_set(key, response):
-    _store().set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+    store_set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
 
 
 def page_get_stale(request, generation, language):
     """The newest copy of the page from a generation before `generation` that went stale at
     most PAGE_STALE_SECONDS ago, as (response, seconds since it went stale), or None."""
-    newer = [generation, *(_store().get(PREVIOUS_KEY) or [])]
+    newer = [generation, *(store_get(PREVIOUS_KEY) or [])]
     now = time.time()
     candidates = []
     for later, earlier in itertools.pairwise(newer):
@@ -105,7 +106,7 @@ def page_get_stale(request, generation, language):
         candidates.append((page_key(request, earlier, language), stale_for))
     if not candidates:
         return None
-    found = _store().get_many([key for key, _stale_for in candidates])
+    found = store_get_many([key for key, _stale_for in candidates])
     for key, stale_for in candidates:
         if key in found:
             return found[key], stale_for
@@ -119,8 +120,8 @@ def _lock_key(key):
 def page_render_claim(key):
     """Claim the rendering of the page under `key`; False when another request has it. The
     claim lapses after PAGE_RENDER_LOCK_SECONDS should its request die."""
-    return _store().add(_lock_key(key), 1, timeout=settings.PAGE_RENDER_LOCK_SECONDS)
+    return store_add(_lock_key(key), 1, timeout=settings.PAGE_RENDER_LOCK_SECONDS)
 
 
 def page_render_release(key):
-    _store().delete(_lock_key(key))
+    store_delete(_lock_key(key))

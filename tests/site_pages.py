@@ -11,13 +11,24 @@ PAGES = {
     "occupation": "/yrker/tannhelsesekretaer/",
     "occupation-county": "/yrker/tannhelsesekretaer/?fylke=46#bedrifter",
     "occupation-municipality": "/yrker/tannhelsesekretaer/?fylke=46&kommune=4601#bedrifter",
+    "occupation-apprenticeships": "/yrker/tannhelsesekretaer/?laerebedrift=on#bedrifter",
     "occupation-form-error": "/yrker/tannhelsesekretaer/?fylke=77#bedrifter",
     "employers": "/bedrifter/",
     "employers-filtered": "/bedrifter/?fylke=46&yrke=tannhelsesekretaer&sorter=navn",
     "employers-apprenticeships": "/bedrifter/?laerebedrift=on&nedlagte=on",
+    "employers-occupation-apprenticeships": "/bedrifter/?yrke=elektriker&laerebedrift=on",
     "employers-error": "/bedrifter/?fylke=77&kommune=12",
     "employer": None,  # the first demo employer with employment, found at run time
     "404": "/yrker/finnes-ikke/",
+    "compare": "/yrker/sammenlign/?yrker=tannhelsesekretaer,tannpleier,helsefagarbeider",
+    "compare-county": (
+        "/yrker/sammenlign/?yrker=tannhelsesekretaer,tannpleier,helsefagarbeider,elektriker"
+        "&fylke=46"
+    ),
+    "compare-one": "/yrker/sammenlign/?yrker=tannpleier",
+    "compare-error": "/yrker/sammenlign/?yrker=tannpleier,finnes-ikke&fylke=77",
+    "shortlist": "/mine-yrker/",
+    "api-docs": "/api/",
 }
 SEARCH_PAGES = {
     "search-hits": "/sok/?q=tannhelse",

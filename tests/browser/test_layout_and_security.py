@@ -32,6 +32,8 @@ def page_paths():
         "/sok/?q=qqxyzzy",
         "/en/yrker/tannhelsesekretaer/",
         "/yrker/finnes-ikke/",
+        "/yrker/sammenlign/?yrker=tannhelsesekretaer,tannpleier,helsefagarbeider,elektriker",
+        "/mine-yrker/",
     ]
 
 

@@ -28,6 +28,7 @@ NOT_WRITE_PATHS = {
     "refresh_derived": "rebuilds the derived data from scratch (test_change_path.py)",
     "setup_roles": "the editorial roles' permissions; no public page shows them",
     "make_image_renditions": "writes image files beside the stored images; no row changes",
+    "build_county_map": "writes the map asset data/county-map.json (tests/regions/); no rows",
 }
 
 

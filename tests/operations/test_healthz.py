@@ -22,7 +22,7 @@ def test_healthy():
 def test_never_served_from_the_page_cache(monkeypatch):
     Client().get("/healthz")
     monkeypatch.setattr("operations.views._caches_ok", lambda: False)
-    assert Client().get("/healthz").status_code == 503
+    assert json.loads(Client().get("/healthz").content)["status"] == "degraded"
 
 
 def test_a_broken_database_gives_503_and_names_nothing(monkeypatch, caplog):
@@ -40,10 +40,15 @@ def test_a_broken_database_gives_503_and_names_nothing(monkeypatch, caplog):
     assert "Health check database failed" in caplog.text
 
 
-def test_a_broken_cache_gives_503(monkeypatch):
+def test_a_broken_cache_is_degraded_not_failing(monkeypatch):
+    """The site serves uncached pages meanwhile (tests/pagecache/test_store_faults.py), and
+    every instance shares the cache: taking them out of the load balancer would not help."""
     from django.core.cache import caches
 
     monkeypatch.setattr(caches["default"], "get", lambda *args, **kwargs: None)
     response = Client().get("/healthz")
-    assert response.status_code == 503
-    assert json.loads(response.content)["checks"]["cache"] == "error"
+    assert response.status_code == 200
+    assert json.loads(response.content) == {
+        "status": "degraded",
+        "checks": {"database": "ok", "cache": "error"},
+    }

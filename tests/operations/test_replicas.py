@@ -7,7 +7,10 @@ against the real streaming replica that CI starts (.ci/replica, TEST_REPLICA_URL
 
 import json
 import os
+import subprocess
 import time
+from pathlib import Path
+from types import SimpleNamespace
 
 import psycopg
 import pytest
@@ -89,6 +92,34 @@ def test_a_replica_down_or_lagging_is_left_alone(replica, settings):
     assert read_in_request("1-0") is None
     answers["lag"] = 2.0
     assert read_in_request("1-0") == "replica1"
+
+
+@pytest.mark.django_db
+def test_a_replica_that_fails_mid_page_is_left_and_the_page_rendered_from_the_primary(
+    replica, settings, monkeypatch
+):
+    from tests.operations import replica_urls
+
+    settings.ROOT_URLCONF = "tests.operations.replica_urls"
+    if "operations.replicas.ReplicaMiddleware" not in settings.MIDDLEWARE:
+        position = settings.MIDDLEWARE.index("pagecache.middleware.PageCacheMiddleware") + 1
+        settings.MIDDLEWARE = [
+            *settings.MIDDLEWARE[:position],
+            "operations.replicas.ReplicaMiddleware",
+            *settings.MIDDLEWARE[position:],
+        ]
+    answers, _asked = replica
+    answers["replayed"] = replicas._states["replica1"].replayed = 2**62  # has everything
+    closed = []
+    monkeypatch.setattr(
+        replicas, "connections", {"replica1": SimpleNamespace(close=lambda: closed.append(1))}
+    )
+    replica_urls.served_by.clear()
+    response = Client().get("/side/")
+    assert (response.status_code, response.content) == (200, b"0 yrker")
+    assert replica_urls.served_by == ["replica1", "default"]
+    assert replicas._states["replica1"].down
+    assert closed == [1]
 
 
 def test_a_write_pins_the_client_to_the_primary_for_a_while(settings):
@@ -208,3 +239,58 @@ def test_a_real_replica(tmp_path, django_user_model):
         assert response.json()["checks"]["replicas"] == "degraded"
         assert "127.0.0.1" not in response.text
         assert ":9" not in response.text
+
+
+REPLICA_DATA = Path(f"/var/lib/postgresql/replica-{REPLICA.rsplit(':', 1)[-1]}")
+
+
+def _replica_ctl(action):
+    """Stop or start the replica that .ci/replica made (as root, like CI)."""
+    version = sorted(os.listdir("/etc/postgresql"), key=int)[-1]
+    pg_ctl = f"/usr/lib/postgresql/{version}/bin/pg_ctl"
+    log = str(REPLICA_DATA / "server.log")
+    subprocess.run(
+        [
+            *("runuser", "-u", "postgres", "--", pg_ctl, "-D", str(REPLICA_DATA)),
+            *("-l", log, "-w", "-m", "fast", action),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql" or not REPLICA or not REPLICA_DATA.is_dir(),
+    reason="needs the streaming replica that .ci/replica starts, and root to stop it",
+)
+@pytest.mark.django_db(transaction=True)
+def test_the_real_replica_stopped_and_started_again(tmp_path):
+    """The instance holds its replica connection open (CONN_MAX_AGE): stopping the replica
+    breaks it in the middle of a request, which must still be answered from the primary."""
+    database = connection.settings_dict["NAME"]
+    environment = site_environment(
+        tmp_path,
+        CONN_MAX_AGE="60",
+        DATABASE_REPLICA_URLS=f"{REPLICA}/{database}",
+        REPLICA_CHECK_SECONDS="60",  # no check between the requests: the request finds out
+    )
+    OccupationFactory(title="Brønnborer", lead="Borer brønner.")
+    with running(environment) as (site,):
+        requests.get(f"{site}/sok/")  # the page cache's generation is made, on the primary
+        _wait_for_replay()
+        assert requests.get(f"{site}/yrker/?besok=1").status_code == 200
+        assert _pages_read_on_replica() == 1
+        _replica_ctl("stop")
+        try:
+            for visit in range(2, 6):  # each address a page-cache miss, rendered again
+                response = requests.get(f"{site}/yrker/?besok={visit}")
+                assert response.status_code == 200
+                assert "Brønnborer" in response.text
+            health = requests.get(f"{site}/healthz")
+            assert (health.status_code, health.json()["status"]) == (200, "degraded")
+        finally:
+            _replica_ctl("start")
+        deadline = time.monotonic() + 90
+        while _healthz(site)["checks"]["replicas"] != "ok":
+            assert time.monotonic() < deadline, "the replica did not come back"
+            time.sleep(0.5)
