@@ -57,6 +57,7 @@ setup: venv var/local.env ## Migrate, load reference data and demo content, coll
 	$(RUN_ENV) $(BIN)/python manage.py setup_roles
 	$(RUN_ENV) $(BIN)/python manage.py load_regions
 	$(RUN_ENV) $(BIN)/python manage.py load_classifications
+	$(RUN_ENV) $(BIN)/python manage.py load_fields_of_work
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_content
 	$(RUN_ENV) $(BIN)/python manage.py generate_employers --employers 400
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
@@ -99,6 +100,8 @@ bench: venv ## National-scale benchmarks on PostgreSQL (BENCH_DATABASE_URL, its 
 	$(BIN)/python benchmarks/employer_pages.py | tee benchmarks/results/employer_pages.txt
 	$(BIN)/python benchmarks/search.py | tee benchmarks/results/search.txt
 	$(BIN)/python benchmarks/change_path.py | tee benchmarks/results/change_path.txt
+	$(BIN)/python benchmarks/compare.py | tee benchmarks/results/compare.txt
+	$(BIN)/python benchmarks/api.py | tee benchmarks/results/api.txt
 
 clean: ## Remove the virtualenv, the local database and collected static files
 	rm -rf $(VENV) var staticfiles

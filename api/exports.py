@@ -10,6 +10,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 from ninja import Query, Router
 
+from api.meta import address_maker
 from api.occupations import ORDER, EmployerFilters, occupation_or_404, region_filter
 from api.params import OccupationSlug, reject_unknown
 from classifications.models import JobTitle, StyrkGroup, Trade
@@ -41,6 +42,7 @@ class _Echo:
 
 def occupation_lines(request, occupations):
     writer = csv.writer(_Echo(), delimiter=";")
+    page = address_maker(request, "occupations:detail", "slug")
     yield "\ufeff"
     yield writer.writerow(OCCUPATION_HEADER)
     for occupation in occupations.iterator(chunk_size=CHUNK):
@@ -49,7 +51,7 @@ def occupation_lines(request, occupations):
                 occupation.pk,
                 occupation.slug,
                 occupation.title,
-                request.build_absolute_uri(occupation.get_absolute_url()),
+                page(occupation.slug),
                 occupation.updated_at.isoformat(),
                 occupation.published_at.isoformat() if occupation.published_at else "",
                 " ".join(group.code for group in occupation.styrk_groups.all()),

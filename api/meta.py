@@ -18,3 +18,12 @@ def meta(request, **fields_by_source):
 
 def absolute(request, path):
     return request.build_absolute_uri(path)
+
+
+def address_maker(request, viewname, kwarg):
+    """A function from one URL argument to the absolute address: reverse() once per response,
+    not once per row (a list of 200 rows spent a fifth of its time in reverse)."""
+    marker = "__value__"
+    template = request.build_absolute_uri(reverse(viewname, kwargs={kwarg: marker}))
+    head, _marker, tail = template.partition(marker)
+    return lambda value: f"{head}{value}{tail}"

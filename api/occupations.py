@@ -1,23 +1,23 @@
 """/api/v1/occupations: the published occupations, one with every section, and its employers."""
 
+from collections import defaultdict
 from typing import Literal
 
-from django.db.models import Prefetch
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
-from api.meta import absolute, meta
+from api.meta import absolute, address_maker, meta
 from api.paging import paginate
 from api.params import SLUG, OccupationSlug, PageParams, moment, reject_unknown
 from api.problems import ApiProblem
 from api.schemas import EmployerList, OccupationList, OccupationOne
-from classifications.models import StyrkGroup
 from employers.forms import RegionForm
-from employers.models import Employer
+from employers.models import Employer, OccupationEmployer
 from employers.queries import ORDERINGS, OccupationEmployers, in_occupation, latest_period
 from occupations.models import Occupation, SlugRedirect
+from regions.models import County
 
 router = Router(tags=["yrker"])
 
@@ -85,38 +85,57 @@ def moved_response(request, exc):
     return redirect(target, permanent=True)
 
 
-def summary(request, occupation):
+class Addresses:
+    """The page and API addresses of occupations, built without a reverse() per row."""
+
+    def __init__(self, request):
+        self.page = address_maker(request, "occupations:detail", "slug")
+        self.api = address_maker(request, "api-v1:occupation", "slug")
+
+
+def summary(addresses, occupation, styrk08):
     return {
         "id": occupation.pk,
         "slug": occupation.slug,
         "title": occupation.title,
         "title_plural": occupation.title_plural,
         "lead": occupation.lead,
-        "url": absolute(request, occupation.get_absolute_url()),
-        "api_url": absolute(
-            request, reverse("api-v1:occupation", kwargs={"slug": occupation.slug})
-        ),
+        "url": addresses.page(occupation.slug),
+        "api_url": addresses.api(occupation.slug),
         "modified": occupation.updated_at,
         "published": occupation.published_at,
-        "styrk08": [group.code for group in occupation.styrk_groups.all()],
+        "styrk08": styrk08,
         "last_reviewed": occupation.latest_review_on,
     }
+
+
+def styrk_codes(occupations):
+    """{occupation id: [STYRK-08 codes]} for these occupations, in one query of plain rows."""
+    links = Occupation.styrk_groups.through.objects.filter(occupation__in=occupations)
+    codes = defaultdict(list)
+    for occupation_id, code in links.order_by("styrkgroup__code").values_list(
+        "occupation_id", "styrkgroup__code"
+    ):
+        codes[occupation_id].append(code)
+    return codes
 
 
 @router.get("/occupations", response=OccupationList, url_name="occupations", summary="Yrkene")
 def occupation_list(request, paging: Query[PageParams], filters: Query[ListFilters]):
     reject_unknown(request, PageParams, ListFilters)
-    occupations = published().prefetch_related(
-        Prefetch("styrk_groups", queryset=StyrkGroup.objects.order_by("code").only("code"))
+    occupations = published().only(
+        "title", "title_plural", "slug", "lead", "updated_at", "published_at"
     )
     since = moment("modified_since", filters.modified_since)
     if since is not None:
         occupations = occupations.filter(updated_at__gte=since)
     page, rows = paginate(request, occupations.order_by("pk"), page=paging.page, limit=paging.limit)
+    codes = styrk_codes([occupation.pk for occupation in rows])
+    addresses = Addresses(request)
     return {
         "meta": meta(request, yrke=SUMMARY_FIELDS, ssb=["styrk08"]),
         **page,
-        "results": [summary(request, occupation) for occupation in rows],
+        "results": [summary(addresses, occupation, codes[occupation.pk]) for occupation in rows],
     }
 
 
@@ -185,10 +204,11 @@ def last_review(occupation):
 
 
 def detail(request, occupation):
+    styrk08 = [group.code for group in occupation.styrk_groups.all()]
     job_titles = sorted(occupation.job_titles.all(), key=lambda title: title.code)
     trades = sorted(occupation.trades.all(), key=lambda trade: trade.name)
     return {
-        **summary(request, occupation),
+        **summary(Addresses(request), occupation, styrk08),
         "description": occupation.description,
         "alternative_titles": [title.title for title in occupation.alternative_titles.all()],
         "duties_intro": occupation.duties_intro,
@@ -245,13 +265,13 @@ def occupation_detail(request, slug: OccupationSlug):
     }
 
 
-def employer(request, row):
+def employer(employer_address, row):
     municipality = row.municipality
     county = municipality.county if municipality else None
     return {
         "orgnr": row.orgnr,
         "name": row.name,
-        "url": absolute(request, row.get_absolute_url()),
+        "url": employer_address(row.orgnr),
         "address": row.address,
         "postal_code": row.postal_code,
         "postal_place": row.postal_place,
@@ -267,7 +287,10 @@ def employer(request, row):
 
 def region_filter(filters):
     """(county, municipality) as the occupation page's region form reads them: today's numbers,
-    old ones resolved, a municipality outside the county refused."""
+    old ones resolved, a municipality outside the county refused. The whole country needs no
+    form (it reads every municipality), only the county names."""
+    if filters.county is None and filters.municipality is None:
+        return None, None, list(County.objects.all())
     form = RegionForm({"fylke": filters.county or "", "kommune": filters.municipality or ""})
     if not form.is_valid():
         names = {"fylke": "county", "kommune": "municipality", "__all__": "county"}
@@ -278,6 +301,29 @@ def region_filter(filters):
         ]
         raise ApiProblem(400, "; ".join(e["message"] for e in errors), errors=errors)
     return form.cleaned_data["county"], form.cleaned_data["municipality"], form.counties
+
+
+def employer_numbers(employers):
+    """({county id: {employers, employed}} for the whole country, {count, employed} for the
+    chosen region): the read model's rows that the page counts (OccupationEmployers), summed by
+    county in one query; a municipality needs a second."""
+    by_county = (
+        OccupationEmployer.objects.filter(occupation=employers.occupation)
+        .values("county")
+        .annotate(employers=Count("*"), employed=Sum("employed"))
+        .order_by()
+    )
+    counts = {row["county"]: row for row in by_county}
+    if employers.municipality is not None:
+        totals = employers.rows().aggregate(count=Count("*"), employed=Sum("employed"))
+        return counts, {"count": totals["count"], "employed": totals["employed"] or 0}
+    rows = list(counts.values())
+    if employers.county is not None:
+        rows = [counts[employers.county.pk]] if employers.county.pk in counts else []
+    return counts, {
+        "count": sum(row["employers"] for row in rows),
+        "employed": sum(row["employed"] for row in rows),
+    }
 
 
 def region(place):
@@ -297,6 +343,7 @@ def occupation_employers(
     occupation = occupation_or_404(slug, Occupation.objects.published())
     county, municipality, counties = region_filter(filters)
     employers = OccupationEmployers(occupation, county=county, municipality=municipality)
+    counts, totals = employer_numbers(employers)
     rows = in_occupation(
         Employer.objects.select_related("municipality__county"),
         occupation,
@@ -304,10 +351,10 @@ def occupation_employers(
         municipality=municipality,
     ).order_by(*ORDERINGS[ORDER[filters.order]])
     page, rows = paginate(
-        request, rows, page=paging.page, limit=paging.limit, count=employers.count()
+        request, rows, page=paging.page, limit=paging.limit, count=totals["count"]
     )
-    counts = employers.counts_by_county()
     period = latest_period()
+    employer_address = address_maker(request, "employers:detail", "orgnr")
     return {
         "meta": meta(
             request,
@@ -322,12 +369,12 @@ def occupation_employers(
         "county": region(county),
         "municipality": region(municipality),
         "period": period.strftime("%Y-%m") if period else None,
-        "total_employed": employers.total_employed(),
+        "total_employed": totals["employed"],
         "by_county": [
-            {"code": c.code, "name": c.name, "employers": counts[c.pk]}
+            {"code": c.code, "name": c.name, "employers": counts[c.pk]["employers"]}
             for c in counties
-            if counts.get(c.pk)
+            if c.pk in counts
         ],
         **page,
-        "results": [employer(request, row) for row in rows],
+        "results": [employer(employer_address, row) for row in rows],
     }

@@ -43,7 +43,8 @@ def county_list(request):
 )
 def county_detail(request, code: CountyCode):
     reject_unknown(request)
-    county = County.objects.filter(code=code).first() if len(code) == 2 else None
+    is_code = code.isascii() and code.isdigit() and len(code) == 2
+    county = County.objects.filter(code=code).first() if is_code else None
     if county is None:
         raise Http404
     municipalities = county.municipalities.order_by("code")

@@ -4,7 +4,12 @@ and times are ISO 8601; Norwegian text is as its writers wrote it (rich text is 
 
 from datetime import date, datetime
 
-from ninja import Field, Schema
+from pydantic import BaseModel, Field
+
+
+class Schema(BaseModel):
+    """Plain Pydantic models, not ninja.Schema: the views build dictionaries, so ninja's
+    attribute lookup on Django objects (a third of a 200-row list's time) is not needed."""
 
 
 class Licence(Schema):

@@ -63,8 +63,9 @@ def site_environment(workdir):
     }
 
 
-def prepare_site(env):
-    """Migrate and load the demo site, as `make setup` does, into its own database."""
+def prepare_site(env, cwd=BASE_DIR):
+    """Migrate and load the demo site, as `make setup` does, into its own database (with the
+    code in `cwd`: benchmarks/page_size.py also builds an older checkout's)."""
     manage = [sys.executable, "manage.py"]
     for command in (
         ["migrate", "--no-input", "--verbosity", "0"],
@@ -74,9 +75,7 @@ def prepare_site(env):
         ["generate_employers", "--employers", "400"],
         ["collectstatic", "--no-input", "--verbosity", "0"],
     ):
-        subprocess.run(
-            manage + command, env=env, cwd=BASE_DIR, check=True, stdout=subprocess.DEVNULL
-        )
+        subprocess.run(manage + command, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
 
 
 def wait_for(url, seconds=30):

@@ -133,11 +133,13 @@ INSTALLED_APPS = [
     "simple_history",
     "norwegian",
     "changes",
+    "scheduling",
     "registers",
     "classifications",
     "regions",
     "occupations",
     "employers",
+    "related",
     "pagecache",
     "operations",
     "search",
@@ -291,6 +293,13 @@ if TASKS_BACKEND not in TASK_BACKENDS:
     )
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
+# The scheduled jobs (`manage.py work`, docs/workers.md): how often a running job's worker
+# writes a sign of life. A job whose worker is silent for longer than the job's lease (5
+# minutes unless the job says otherwise) is taken to be dead and started again.
+SCHEDULER_HEARTBEAT_SECONDS = float(os.environ.get("SCHEDULER_HEARTBEAT_SECONDS", "30"))
+# Successful runs are listed this many days, failed ones until deleted.
+SCHEDULER_KEEP_DAYS = int(os.environ.get("SCHEDULER_KEEP_DAYS", "30"))
+
 # What browsers (max-age) and a CDN in front (s-maxage) may keep a public page, in seconds,
 # then serve stale while they revalidate (a conditional GET that usually gets a 304). Browsers
 # revalidate every time by default, so a visitor sees a publication at once; the 304 is cheap.
@@ -404,6 +413,29 @@ STORAGES = {
 # Register imports: where import_all finds the files, and where SQLite runs keep their locks.
 IMPORT_DIR = Path(os.environ.get("IMPORT_DIR", BASE_DIR / "var" / "imports"))
 IMPORT_LOCK_DIR = Path(os.environ.get("IMPORT_LOCK_DIR", BASE_DIR / "var" / "locks"))
+
+# The public sources the scheduled jobs download themselves (docs/workers.md#fetchers).
+# Brønnøysundregistrene's bulk download of all establishments (gzip-compressed JSON).
+BRREG_UNDERENHETER_URL = os.environ.get(
+    "BRREG_UNDERENHETER_URL", "https://data.brreg.no/enhetsregisteret/api/underenheter/lastned"
+)
+# SSB's PxWebApi v2, JSON-stat 2.0: monthly earnings (table 11418) and graduates' occupations.
+# Each must select one category of every dimension the import does not read (valueCodes[…]=…,
+# docs/data-feeds.md); the education table has no default address, so its job does nothing
+# until one is set.
+SSB_EARNINGS_URL = os.environ.get(
+    "SSB_EARNINGS_URL",
+    "https://data.ssb.no/api/pxwebapi/v2/tables/11418/data?lang=no&outputFormat=json-stat2",
+)
+SSB_EDUCATION_URL = os.environ.get("SSB_EDUCATION_URL", "")
+# SSB KLASS: STYRK-08 (7), counties (104), municipalities (131).
+KLASS_URL = os.environ.get("KLASS_URL", "https://data.ssb.no/api/klass/v1/classifications")
+# Downloads: the largest file accepted (bytes), attempts for a failing request (429, 5xx,
+# connection errors) and the back-off factor between them (seconds: factor × 2^n).
+FETCH_MAX_BYTES = int(os.environ.get("FETCH_MAX_BYTES", str(2 * 1024**3)))
+FETCH_RETRIES = int(os.environ.get("FETCH_RETRIES", "4"))
+FETCH_BACKOFF = float(os.environ.get("FETCH_BACKOFF", "2"))
+FETCH_TIMEOUT = float(os.environ.get("FETCH_TIMEOUT", "60"))
 
 # Limits for images that editors upload (checked with Pillow).
 IMAGE_MAX_BYTES = 5 * 1024 * 1024

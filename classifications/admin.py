@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from changes.admin import RecordsChanges
-from classifications.models import JobTitle, StyrkGroup, Trade
+from classifications.models import FieldOfWork, JobTitle, StyrkGroup, Trade
 
 
 @admin.register(StyrkGroup)
@@ -41,3 +41,21 @@ class TradeAdmin(RecordsChanges, admin.ModelAdmin):
     list_display = ["name", "code", "programme"]
     search_fields = ["name", "code"]
     list_filter = ["programme"]
+
+
+@admin.register(FieldOfWork)
+class FieldOfWorkAdmin(RecordsChanges, admin.ModelAdmin):
+    """NAV's fields of work come from its file (load_fields_of_work): editors look them up and
+    add or remove them per occupation, in the occupation's form."""
+
+    list_display = ["name", "parent", "level"]
+    list_filter = ["level", "parent"]
+    search_fields = ["name", "parent__name"]
+    list_select_related = ["parent"]
+    readonly_fields = ["name", "slug", "level", "parent", "styrk_groups"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,6 +1,7 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Length
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 validate_styrk_code = RegexValidator(
@@ -125,3 +126,70 @@ class Trade(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class FieldOfWorkQuerySet(models.QuerySet):
+    def areas(self):
+        return self.filter(level=FieldOfWork.Level.AREA)
+
+    def fields(self):
+        return self.filter(level=FieldOfWork.Level.FIELD)
+
+
+class FieldOfWork(models.Model):
+    """One of NAV's occupation categories (arbeidsplassen.no), in two levels: an area such as
+    «Helse og sosial» and the fields under it such as «Tannhelse/-pleie». Each STYRK-08 unit
+    group belongs to one field; an occupation gets its fields through its unit groups."""
+
+    class Level(models.IntegerChoices):
+        AREA = 1, _("Område")
+        FIELD = 2, _("Yrkesområde")
+
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("adresse"), max_length=200, unique=True)
+    level = models.PositiveSmallIntegerField(_("nivå"), choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("område"),
+    )
+    styrk_groups = models.ManyToManyField(
+        StyrkGroup,
+        blank=True,
+        related_name="fields_of_work",
+        limit_choices_to={"level": StyrkGroup.Level.UNIT},
+        verbose_name=_("STYRK-08-yrkesgrupper"),
+    )
+
+    objects = FieldOfWorkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("yrkesområde")
+        verbose_name_plural = _("yrkesområder")
+        ordering = ["level", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="fieldofwork_unique_name"),
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(parent__isnull=True),
+                name="fieldofwork_unique_area_name",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level=1, parent__isnull=True)
+                | models.Q(level=2, parent__isnull=False),
+                name="fieldofwork_parent_only_for_fields",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("occupations:field", kwargs={"slug": self.slug})
+
+    @property
+    def is_area(self):
+        return self.level == self.Level.AREA

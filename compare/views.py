@@ -1,5 +1,6 @@
 """The comparison page (/yrker/sammenlign/) and the shortlist (/mine-yrker/)."""
 
+import re
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect, render
@@ -23,6 +24,10 @@ from employers.queries import latest_period
 from occupations.models import Occupation, SlugRedirect
 from regions.models import County
 from registers.models import DataSource
+
+# Where a shortlist form may send the visitor back to: a plain path of this site (the pages
+# with the forms are /yrker/<slug>/ and /mine-yrker/, with or without a language prefix).
+LOCAL_PATH = re.compile(r"/[-\w/.]*")
 
 
 def comparison_url(slugs, county_code=""):
@@ -49,7 +54,7 @@ def comparison(request):
     occupations = occupations_for_comparison(selection.lookup())
     well_formed = not selection.errors
     missing = selection.unknown({occupation.slug for occupation in occupations})
-    if missing and well_formed and len(missing) <= MAX_OCCUPATIONS:
+    if missing and well_formed and all(SLUG.match(slug) for slug in missing):
         moved = _moved(missing)
         if len(moved) == len(missing):
             # Every slug we did not find is an old address: follow the occupations.
@@ -112,7 +117,7 @@ def _shortlist_page(request, *, status=200, error="", unreadable=False):
         "occupations": occupations,
         "error": error,
         "unreadable": unreadable or unreadable_now,
-        "removed": _published([removed])[0] if SLUG.match(removed) else None,
+        "removed": next(iter(_published([removed])), None) if SLUG.match(removed) else None,
         "compare_url": comparison_url([o.slug for o in occupations])
         if MIN_OCCUPATIONS <= len(occupations) <= MAX_OCCUPATIONS
         else "",
@@ -135,13 +140,13 @@ def _back(request, fragment):
     """Where to go after a change: the page the form was on (this site's only), at `fragment`."""
     target = request.POST.get("neste", "")
     if not (
-        target.startswith("/")
+        LOCAL_PATH.fullmatch(target)
         and url_has_allowed_host_and_scheme(
             target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         )
     ):
         target = reverse("compare:shortlist")
-    return f"{target.split('#')[0]}#{fragment}"
+    return f"{target}#{fragment}"
 
 
 @never_cache

@@ -73,6 +73,8 @@ LISTS = [
     ListSpec("job_titles", _("Stillingstitler")),
     ListSpec("styrk_groups", _("STYRK-08-yrkesgrupper")),
     ListSpec("trades", _("Lærefag")),
+    ListSpec("fields_added", _("Yrkesområder lagt til")),
+    ListSpec("fields_removed", _("Yrkesområder fjernet")),
 ]
 
 

@@ -15,6 +15,7 @@ from employers.sections import occupation_employer_section
 from occupations.models import Occupation, SlugRedirect
 from occupations.richtext import RICH_TEXT_FIELDS
 from occupations.salary import salary_tables
+from related.models import RelatedOccupation
 
 
 def home(request):
@@ -50,6 +51,7 @@ def occupation_detail(request, slug):
             "occupation": occupation,
             "employers": employers,
             "salary_tables": salary_tables(occupation),
+            "related": RelatedOccupation.objects.for_page(occupation),
         },
         status=employers.status,
     )
@@ -76,6 +78,7 @@ def occupation_preview(request, pk):
             "occupation": occupation,
             "employers": employers,
             "salary_tables": salary_tables(occupation),
+            "related": RelatedOccupation.objects.for_page(occupation),
             "preview": True,
         },
         status=employers.status,

@@ -3,7 +3,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from changes.admin import RecordsChanges
-from registers.models import DataSource, ImportRun
+from registers.models import DataSource, ImportRun, SourceDownload
 
 
 @admin.register(DataSource)
@@ -58,3 +58,20 @@ class ImportRunAdmin(admin.ModelAdmin):
             "<div>{} {}: {}</div>",
             ((row.get("unit", "linje"), row["line"], row["reason"]) for row in run.rejected_rows),
         )
+
+
+@admin.register(SourceDownload)
+class SourceDownloadAdmin(admin.ModelAdmin):
+    """What each scheduled download got last: written by the jobs (registers/fetch.py)."""
+
+    list_display = ["key", "source", "imported_at", "checked_at", "size", "etag", "last_modified"]
+    list_filter = ["source"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deleting one only makes the next download unconditional

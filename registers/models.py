@@ -98,3 +98,32 @@ class ImportRun(models.Model):
             f"{self.read} lest, {self.created} opprettet, {self.updated} oppdatert, "
             f"{self.unchanged} uendret, {self.closed} lukket, {self.rejected} avvist"
         )
+
+
+class SourceDownload(models.Model):
+    """An address a scheduled job downloads a register from, and what its server said the last
+    time a download was imported: the ETag and Last-Modified sent back on the next request, so
+    an unchanged file is neither downloaded nor imported again (registers/fetch.py)."""
+
+    key = models.CharField(_("nøkkel"), max_length=100, unique=True)
+    source = models.CharField(_("kilde"), max_length=30, choices=DataSource.Key.choices)
+    url = models.URLField(_("adresse"), max_length=2000)
+    etag = models.CharField(_("ETag"), max_length=500, blank=True)
+    last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True)
+    file = models.CharField(
+        _("fil i arkivet"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Den siste filen som ble hentet og importert."),
+    )
+    size = models.PositiveBigIntegerField(_("størrelse (byte)"), null=True, blank=True)
+    imported_at = models.DateTimeField(_("sist hentet ny fil"), null=True, blank=True)
+    checked_at = models.DateTimeField(_("sist sjekket"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("nedlasting")
+        verbose_name_plural = _("nedlastinger")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key

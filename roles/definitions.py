@@ -35,6 +35,8 @@ _SKRIBENT = [
     "classifications.view_jobtitle",
     "classifications.view_styrkgroup",
     "classifications.view_trade",
+    "classifications.view_fieldofwork",
+    "related.view_relatedchoice",
 ]
 
 # Everything a Skribent does, and also publishes, unpublishes and schedules, deletes pages,
@@ -46,6 +48,8 @@ _REDAKTOR = [
     *_crud("occupations.qualityreview", "add", "change", "delete"),
     *_crud("occupations.revieworganisation", "add", "change"),
     *_crud("occupations.slugredirect", "add", "change", "delete"),
+    # Pins and hides in the related occupations show on the public page at once.
+    *_crud("related.relatedchoice", "add", "change", "delete"),
 ]
 
 # Reference data, job-title mapping (classifications.change_jobtitle), data-source texts and
@@ -58,12 +62,16 @@ _DATAFORVALTER = [
     *_crud("classifications.jobtitle", "view", "add", "change"),
     *_crud("classifications.styrkgroup", "view", "change"),
     *_crud("classifications.trade", "view", "add", "change"),
+    "classifications.view_fieldofwork",
     "regions.view_county",
     "regions.view_municipality",
     "regions.view_postalcode",
     "regions.view_regionchange",
     *_crud("registers.datasource", "view", "change"),
     "registers.view_importrun",
+    # The scheduled jobs (imports, downloads) and what each download got last.
+    "scheduling.view_scheduledrun",
+    "registers.view_sourcedownload",
     # Changes still waiting for their refresh (and running it again), and the task queue.
     "changes.view_pendingchange",
     "django_tasks_database.view_dbtaskresult",

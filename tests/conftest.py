@@ -83,8 +83,9 @@ def bokmal_by_default():
 
 @pytest.fixture
 def styrk08(db):
-    """The real STYRK-08 classification, loaded the way `make run` loads it."""
+    """The real STYRK-08 classification and NAV's fields of work, loaded as `make run` does."""
     call_command("load_classifications", stdout=io.StringIO())
+    call_command("load_fields_of_work", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -97,7 +97,7 @@ class OccupationAdmin(RecordsChanges, EditorialViews, admin.ModelAdmin):
     list_filter = ["status", NotReviewedFilter]
     search_fields = ["title", "alternative_titles__title"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["job_titles", "styrk_groups", "trades"]
+    autocomplete_fields = ["job_titles", "styrk_groups", "trades", "fields_added", "fields_removed"]
     readonly_fields = ["status", "published_at", "created_at", "updated_at"]
     inlines = [
         AlternativeTitleInline,
@@ -138,6 +138,7 @@ class OccupationAdmin(RecordsChanges, EditorialViews, admin.ModelAdmin):
         (_("Personlige egenskaper"), {"fields": ["personal_traits"]}),
         (_("Utdanning"), {"fields": ["education_text"]}),
         (_("Koder og lærefag"), {"fields": ["job_titles", "styrk_groups", "trades"]}),
+        (_("Yrkesområder"), {"fields": ["fields_added", "fields_removed"]}),
         (_("Historikk"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from classifications.models import JobTitle, StyrkGroup, Trade
+from classifications.models import FieldOfWork, JobTitle, StyrkGroup, Trade
 from norwegian.collation import ALPHABET, NORWEGIAN, initial_letter
 from occupations.images import validate_image
 from occupations.models.education import GraduateOutcome, OccupationEducation
@@ -53,6 +53,19 @@ class OccupationQuerySet(models.QuerySet):
             for letter, items in groupby(occupations, key=lambda o: initial_letter(o.title))
         ]
         return {"groups": groups, "alphabet": ALPHABET, "letters": {g for g, _ in groups}}
+
+    def in_field(self, field):
+        """Occupations in a field, or in any field of an area: through their STYRK-08 unit
+        groups and the fields editors added, less the fields editors removed."""
+        placed = (
+            FieldOfWork.objects.filter(models.Q(pk=field.pk) | models.Q(parent=field.pk))
+            .filter(
+                models.Q(styrk_groups__occupations=models.OuterRef("pk"))
+                | models.Q(occupations_added=models.OuterRef("pk"))
+            )
+            .exclude(occupations_removed=models.OuterRef("pk"))
+        )
+        return self.filter(models.Exists(placed))
 
     def with_latest_review(self):
         return self.annotate(latest_review_on=models.Max("reviews__reviewed_on"))
@@ -286,6 +299,25 @@ class Occupation(models.Model):
             "Lærefagene som fører til yrket; bedrifter godkjent i dem vises som lærebedrifter."
         ),
     )
+    fields_added = models.ManyToManyField(
+        FieldOfWork,
+        blank=True,
+        related_name="occupations_added",
+        limit_choices_to={"level": FieldOfWork.Level.FIELD},
+        verbose_name=_("yrkesområder lagt til"),
+        help_text=_(
+            "Yrket får områdene til sine STYRK-08-yrkesgrupper (NAVs inndeling). Legg til "
+            "områder yrket også hører hjemme i."
+        ),
+    )
+    fields_removed = models.ManyToManyField(
+        FieldOfWork,
+        blank=True,
+        related_name="occupations_removed",
+        limit_choices_to={"level": FieldOfWork.Level.FIELD},
+        verbose_name=_("yrkesområder fjernet"),
+        help_text=_("Områder yrket får fra STYRK-08, men som ikke passer for det."),
+    )
 
     objects = OccupationManager()
     all_objects = OccupationQuerySet.as_manager()
@@ -337,6 +369,17 @@ class Occupation(models.Model):
     @property
     def is_working_draft(self):
         return self.draft_of_id is not None
+
+    def fields_of_work(self):
+        """The occupation's fields (each with its area), A–Å: one query."""
+        return (
+            FieldOfWork.objects.fields()
+            .filter(models.Q(styrk_groups__occupations=self) | models.Q(occupations_added=self))
+            .exclude(occupations_removed=self)
+            .select_related("parent")
+            .distinct()
+            .order_by(Collate("name", NORWEGIAN), "pk")
+        )
 
     def latest_review(self):
         """The newest quality-assurance review; uses the prefetched reviews when present.

@@ -28,6 +28,7 @@ def test_a_county_with_its_municipalities(regions, api_get):
     assert {"code": "4601", "name": "Bergen"} in data["municipalities"]
     assert_problem(api_get("counties/77"), 404)
     assert_problem(api_get("counties/4"), 404)
+    assert_problem(api_get("counties/%00a"), 404)
 
 
 def test_municipalities(regions, api_get):

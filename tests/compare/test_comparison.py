@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from employers.queries import OccupationEmployers
 from occupations.models import Occupation, SlugRedirect
@@ -136,6 +138,14 @@ def test_a_slug_that_looks_like_markup_is_shown_as_text(client, site_content):
     assert "Fant ikke yrket «&lt;script&gt;alert(1)&lt;/script&gt;»" in response.content.decode()
 
 
+@pytest.mark.parametrize("slug", ["a\x00b", "tann pleier", "TANNPLEIER", "x" * 300])
+def test_a_malformed_slug_is_not_found(client, site_content, slug):
+    response = client.get(URL, {"yrker": f"tannlege,{slug}", "fylke": "4\x006"})
+
+    assert response.status_code == 400
+    assert "Fant ikke yrket" in text(response)
+
+
 def test_a_duplicate_slug_gets_a_message(client, site_content):
     response = client.get(URL, {"yrker": "tannpleier,tannlege,tannpleier"})
 
@@ -250,3 +260,22 @@ def test_the_page_in_nynorsk_and_english(client, site_content, prefix, heading, 
     assert response.status_code == 200
     assert heading in text(response)
     assert row in text(response)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    yrker=st.lists(
+        st.one_of(
+            st.sampled_from(["tannpleier", "tannlege", "sykepleier", ",", ""]),
+            st.text(alphabet=st.characters(codec="utf-8"), max_size=30),
+        ),
+        max_size=6,
+    ),
+    fylke=st.one_of(st.none(), st.sampled_from(["46", "03", "30", "16"]), st.text(max_size=4)),
+)
+def test_random_addresses_never_fail(client, demo_content, yrker, fylke):
+    query = {"yrker": yrker} if fylke is None else {"yrker": yrker, "fylke": fylke}
+    response = client.get(URL, query)
+    assert response.status_code in (200, 302, 400)

@@ -101,6 +101,14 @@ def test_removing_from_the_shortlist_page(visitor, demo_content):
     assert "Du har ikke lagret noen yrker ennå" in text(visitor.get(SHORTLIST))
 
 
+@pytest.mark.parametrize("removed", ["finnes-ikke", "<b>", ""])
+def test_a_made_up_removal_notice_is_ignored(visitor, demo_content, removed):
+    response = visitor.get(SHORTLIST, {"fjernet": removed})
+
+    assert response.status_code == 200
+    assert "er fjernet fra listen" not in text(response)
+
+
 def test_removing_from_the_occupation_page_goes_back_there(visitor, demo_content):
     save(visitor, "tannpleier")
     response = save(visitor, "tannpleier", action="fjern")
@@ -142,6 +150,7 @@ def test_a_tampered_cookie_is_emptied_with_a_message(visitor, demo_content):
         ({"yrke": "hemmelig", "handling": "lagre"}, "fant ikke yrket «hemmelig»"),
         ({"yrke": "tannpleier", "handling": "slett-alt"}, "vi forstod ikke"),
         ({"yrke": "<b>", "handling": "lagre"}, "vi forstod ikke"),
+        ({"yrke": "a\x00b", "handling": "lagre"}, "vi forstod ikke"),
     ],
 )
 def test_bad_posts_get_a_message(visitor, demo_content, data, message):
@@ -158,6 +167,10 @@ def test_it_goes_back_only_to_this_site(visitor, demo_content):
     assert response["Location"] == f"{SHORTLIST}#lagret"
     response = save(visitor, "tannlege", neste="//angriper.example/")
     assert response["Location"] == f"{SHORTLIST}#lagret"
+    for neste in ["/yrker/\x00/", "/yrker/\r\nSet-Cookie: x=1", "/\\angriper.example/"]:
+        response = save(visitor, "tannlege", neste=neste)
+        assert response.status_code == 302, neste
+        assert response["Location"] == f"{SHORTLIST}#lagret", neste
 
 
 def test_the_change_address_takes_only_posts(visitor, demo_content):

@@ -15,6 +15,8 @@ PROJECT_APPS = {
     "occupations",
     "regions",
     "registers",
+    "scheduling",
+    "related",
     "search",
 }
 

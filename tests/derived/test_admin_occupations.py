@@ -5,7 +5,7 @@ employer pages and /bedrifter/. Each test is marked with the admin writes it cov
 
 import pytest
 
-from classifications.models import StyrkGroup
+from classifications.models import FieldOfWork, StyrkGroup
 from occupations.models import (
     Education,
     Occupation,
@@ -251,3 +251,28 @@ def test_educations_and_what_graduates_work_as_reach_the_page(site, admin, visit
     assert "Fagskole i klinikkarbeid" not in visitor.get(page)  # linked to no occupation
     admin.delete(added)
     assert not Education.objects.filter(pk=added.pk).exists()
+
+
+@pytest.mark.writes(("occupations.occupation", "change"))
+def test_fields_an_editor_adds_or_removes_reach_the_field_pages(site, admin, visitor):
+    reference = site["reference"]
+    page, dental, secretaries = (
+        reference.get_absolute_url(),
+        "/yrker/omrader/tannhelse-pleie/",
+        "/yrker/omrader/helsesekretaer/",
+    )
+    visitor.warm(page, dental, secretaries, "/yrker/omrader/")
+    visitor.sees(secretaries, ">Tannhelsesekretær<")
+    draft = admin.working_draft(reference)
+    url, data = admin.form(draft)
+    added = FieldOfWork.objects.get(slug="tannhelse-pleie").pk
+    removed = FieldOfWork.objects.get(slug="helsesekretaer").pk
+    admin.post(url, {**data, "fields_added": [added], "fields_removed": [removed]})
+    visitor.misses(dental, ">Tannhelsesekretær<")  # a draft: the public pages are unchanged
+    admin.publish(draft)
+
+    visitor.sees(dental, ">Tannhelsesekretær<")
+    visitor.misses(secretaries, ">Tannhelsesekretær<")
+    visitor.sees(page, ">Tannhelse/-pleie</a>")
+    visitor.misses(page, secretaries)
+    visitor.misses("/yrker/omrader/", ">Helsesekretær</a>")

@@ -162,6 +162,21 @@ def test_with_the_database_backend_a_worker_does_the_refresh(eye_doctor, setting
     assert task.status == "SUCCESSFUL"
 
 
+def test_the_work_command_runs_the_refresh_with_the_database_backend(
+    eye_doctor, settings, monkeypatch
+):
+    settings.TASKS = DATABASE_TASKS
+    monkeypatch.setattr("scheduling.scheduler.scheduled_jobs", dict)  # only the queue
+    occupation_publish(occupation=eye_doctor)
+    assert not indexed(eye_doctor)
+
+    call_command("work", "--once", stdout=io.StringIO())
+
+    assert indexed(eye_doctor)
+    assert not PendingChange.objects.exists()
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
 def test_pending_changes_are_shown_and_applied_in_the_admin(eye_doctor, editor_client, settings):
     settings.TASKS = DATABASE_TASKS
     occupation_publish(occupation=eye_doctor)

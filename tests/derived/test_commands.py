@@ -13,7 +13,8 @@ import pytest
 from django.core.management import call_command, get_commands
 from django.utils import timezone
 
-from employers.models import OccupationEmployer
+from classifications.models import JobTitle
+from employers.models import Employment, OccupationEmployer
 from occupations.models import Occupation
 from tests.derived.registry import PROJECT_APPS
 
@@ -125,6 +126,30 @@ def test_register_imports_reach_every_page(site, visitor, tmp_path):
     assert employer_page in visitor.search("alfaset terminal")
 
 
+@pytest.mark.command("import_aa")
+def test_an_employment_import_brings_employers_in_common(site, visitor, tmp_path):
+    page = site["reference"].get_absolute_url()
+    nurse = Occupation.objects.get(slug="sykepleier")
+    nurse.job_titles.add(JobTitle.objects.get(code="5134101"))  # as if mapped earlier
+    visitor.warm(page)
+    month = _next_month(site["period"])
+    employers = list(
+        Employment.objects.filter(period=site["period"])
+        .values_list("employer__orgnr", flat=True)
+        .distinct()
+        .order_by("employer__orgnr")[:4]
+    )
+    aa = tmp_path / f"aa-{month:%Y-%m}.csv"
+    lines = ["orgnr;stillingskode;antall_arbeidsforhold;periode"]
+    for orgnr in employers:
+        lines += [f"{orgnr};5134103;2;{month:%Y-%m}", f"{orgnr};5134101;1;{month:%Y-%m}"]
+    aa.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    run("import_aa", str(aa))
+
+    visitor.sees(page, "4 av 4 bedrifter med tannhelsesekretærer har også sykepleiere")
+
+
 @pytest.mark.command("import_all")
 def test_files_dropped_for_import_all_reach_the_pages(site, visitor, settings, tmp_path):
     employer, county = site["employer"], site["employer"].municipality.county.code
@@ -209,8 +234,30 @@ def test_region_updates_reach_the_employer_pages(site, visitor, tmp_path):
     visitor.sees(f"/bedrifter/?fylke={municipality.county.code}", ">Nyby<")
 
 
-@pytest.mark.command("publish_due")
-def test_scheduled_publishing_reaches_every_page(site, admin, visitor):
+@pytest.mark.command("load_fields_of_work")
+def test_the_fields_of_work_reach_the_field_pages(demo_content, visitor, tmp_path):
+    area = "/yrker/omrader/helse-og-sosial/"
+    visitor.warm("/yrker/omrader/", area, "/yrker/tannpleier/")
+    path = tmp_path / "kategorier.csv"
+    path.write_text(
+        "styrk08_code,styrk_description,category_level1,category_level2\n"
+        "3251,Tannpleier,Helse og sosial,Munnhelse\n",
+        encoding="utf-8",
+    )
+
+    run("load_fields_of_work", "--path", str(path))
+
+    visitor.sees("/yrker/omrader/", '<a href="/yrker/omrader/munnhelse/">Munnhelse</a>')
+    visitor.sees("/yrker/omrader/munnhelse/", ">Tannpleier<")
+    visitor.sees("/yrker/tannpleier/", '<a href="/yrker/omrader/munnhelse/">Munnhelse</a>')
+    visitor.misses(area, ">Sykepleier<")  # 2223 is in no field of the new file
+
+
+@pytest.mark.command("publish_due", "work")
+@pytest.mark.parametrize(
+    "command", [["publish_due"], ["work", "--run", "planlagt-publisering"]], ids=["cron", "worker"]
+)
+def test_scheduled_publishing_reaches_every_page(site, admin, visitor, command):
     reference = site["reference"]
     visitor.warm(reference.get_absolute_url(), "/yrker/")
     draft = admin.working_draft(reference)
@@ -219,7 +266,7 @@ def test_scheduled_publishing_reaches_every_page(site, admin, visitor):
         publish_scheduled_at=timezone.now() - datetime.timedelta(minutes=1)
     )
 
-    run("publish_due")
+    run(*command)
 
     visitor.sees(reference.get_absolute_url(), "<h1>Tannklinikksekretær</h1>")
     visitor.sees("/yrker/", "Tannklinikksekretær")

@@ -7,7 +7,12 @@ from django.contrib import admin
 
 from changes.admin import RecordsChanges
 from derived.rules import DEPENDENTS
-from tests.derived import test_admin_occupations, test_admin_registers, test_commands
+from tests.derived import (
+    test_admin_occupations,
+    test_admin_registers,
+    test_admin_related,
+    test_commands,
+)
 from tests.derived.registry import (
     NO_PUBLIC_EFFECT,
     NOT_PUBLIC,
@@ -42,7 +47,7 @@ def test_every_admin_that_writes_records_its_changes(editor):
 
 
 def test_every_admin_write_has_a_scenario(editor):
-    covered = covered_writes(test_admin_occupations, test_admin_registers)
+    covered = covered_writes(test_admin_occupations, test_admin_registers, test_admin_related)
     required = {
         (label, action)
         for label, action in admin_writes(editor)

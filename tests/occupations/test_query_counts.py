@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from occupations.models import SalaryStatistic
 from pagecache.cache import current_generation
+from related.models import RelatedOccupation
 from tests.factories import (
     AlternativeTitleFactory,
     DutyFactory,
@@ -22,9 +23,9 @@ from tests.factories import (
     WorkplaceFactory,
 )
 
-# 11 for the content (one of them SSB's salary figures) and the rest for the employers section
-# (see tests/employers).
-PAGE_QUERIES = 20
+# 13 for the content (one of them SSB's salary figures, one the fields of work, one the related
+# occupations) and the rest for the employers section (see tests/employers).
+PAGE_QUERIES = 22
 
 
 def grow(occupation, n):
@@ -39,6 +40,12 @@ def grow(occupation, n):
     occupation.job_titles.add(*JobTitleFactory.create_batch(n, unit_group=StyrkGroupFactory()))
     groups = [StyrkGroupFactory() for _ in range(n)]
     occupation.styrk_groups.add(*groups)
+    RelatedOccupation.objects.bulk_create(
+        RelatedOccupation(
+            occupation=occupation, related=other, rank=rank, reason="unit_group", label="Gruppe"
+        )
+        for rank, other in enumerate(OccupationFactory.create_batch(n), 1)
+    )
     SalaryStatistic.objects.bulk_create(
         SalaryStatisticFactory.build(
             styrk_group=group,
@@ -68,6 +75,7 @@ def test_occupation_page_queries_do_not_grow_with_content(
     assert response.content.decode().count("<li>oppgave") == size
     captions = re.findall(r"<caption>[^<]*månedslønn etter sektor", response.content.decode())
     assert len(captions) == size
+    assert response.content.decode().count("samme yrkesgruppe: <span>Gruppe</span>") == min(size, 6)
 
 
 @pytest.mark.django_db

@@ -1,11 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from changes.apply import RefreshFailed, changes_apply
-from changes.record import changes_record
-from classifications.models import JobTitle, StyrkGroup
-from employers.models import Employer
-from occupations.models import Occupation
+from changes.apply import RefreshFailed
+from derived.rebuild import derived_rebuild
 
 
 class Command(BaseCommand):
@@ -16,10 +12,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            changes_record(models=[Occupation, Employer, JobTitle, StyrkGroup])
         try:
-            changes_apply()
+            derived_rebuild()
         except RefreshFailed as exc:
             raise CommandError(f"Oppdateringen feilet: {exc}") from exc
         self.stdout.write("Søkeindeksen, bedriftene per yrke og sidene er bygd på nytt.")

@@ -19,7 +19,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registers", "0003_import_runs"),
+        ("registers", "0004_source_downloads"),
     ]
 
     operations = [

@@ -26,7 +26,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("occupations", "0005_rich_text_help"),
+        ("occupations", "0006_fields_of_work_overrides"),
     ]
 
     operations = [
