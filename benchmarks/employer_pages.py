@@ -90,6 +90,28 @@ def main(requests):
             "/bedrifter/",
             {"fylke": "46", "yrke": occupation.slug},
         ),
+        # The counsellors' search without an occupation: every filter and ordering it offers.
+        ("/bedrifter/, no filter", "/bedrifter/", {}),
+        ("/bedrifter/, county 03 Oslo", "/bedrifter/", {"fylke": "03"}),
+        ("/bedrifter/, municipality 4601 Bergen", "/bedrifter/", {"kommune": "4601"}),
+        (
+            "/bedrifter/, county 46, by municipality",
+            "/bedrifter/",
+            {"fylke": "46", "sorter": "kommune"},
+        ),
+        ("/bedrifter/, apprenticeship companies", "/bedrifter/", {"laerebedrift": "on"}),
+        (
+            "/bedrifter/, county 03, apprenticeship companies",
+            "/bedrifter/",
+            {"fylke": "03", "laerebedrift": "on"},
+        ),
+        ("/bedrifter/, name «fjordlys»", "/bedrifter/", {"q": "fjordlys"}),
+        ("/bedrifter/, name «midtbyen drift»", "/bedrifter/", {"q": "midtbyen drift"}),
+        (
+            "/bedrifter/, name «fjordlys», county 03",
+            "/bedrifter/",
+            {"q": "fjordlys", "fylke": "03"},
+        ),
     ]
     print(f"| case | median ms | p95 ms | queries | ({requests} requests each)")
     print("|---|---|---|---|")

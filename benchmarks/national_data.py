@@ -1,18 +1,48 @@
 """A national-scale data set: 600 occupations, 9,000 job titles, 200,000 employers.
 
 The occupations and job titles are synthetic and named so ("Målingsyrke 17", "SYNTETISK
-STILLINGSTITTEL 9000017"); they exist only in the benchmark database. Regions, STYRK-08 and
-trades are the real reference data. Employers come from the same generator as the demo data,
-with a Zipf skew so that a few occupations are large, as in the real register.
+STILLINGSTITTEL 9000017"); they exist only in the benchmark database. Each occupation has
+texts of a real description's length, its own (benchmarks/occupation_texts.py). Regions,
+STYRK-08 and trades are the real reference data. Employers come from the same generator as the
+demo data, with a Zipf skew so that a few occupations are large, as in the real register.
 
     python benchmarks/national_data.py [--employers 200000]
 """
 
 import argparse
 import random
+import re
 import time
 
+from occupation_texts import occupation_texts
 from setup_django import setup
+
+
+def occupation_texts_apply():
+    """Give every synthetic occupation its texts and duties (again: the same every time), in
+    one transaction; the change path then rebuilds the search index and the cached pages."""
+    from django.db import transaction
+
+    from changes.record import changes_record
+    from occupations.models import Duty, Occupation
+
+    synthetic = Occupation.objects.filter(slug__startswith="malingsyrke-")
+    with transaction.atomic():
+        Duty.objects.filter(occupation__in=synthetic).delete()
+        duties = []
+        for occupation in synthetic:
+            number = int(re.sub(r"\D", "", occupation.slug))
+            texts = occupation_texts(number, title=occupation.title, plural=occupation.title_plural)
+            duties += [
+                Duty(occupation=occupation, text=text, position=position)
+                for position, text in enumerate(texts.pop("duties"), start=1)
+            ]
+            for name, value in texts.items():
+                setattr(occupation, name, value)
+            occupation.save()  # stores the Markdown's HTML too
+        Duty.objects.bulk_create(duties)
+        changes_record(models=[Occupation, Duty])
+    return len(duties)
 
 
 def build(*, employers, occupations=600, titles_per_occupation=15, seed=1):
@@ -36,6 +66,9 @@ def build(*, employers, occupations=600, titles_per_occupation=15, seed=1):
     if Employer.objects.exists():
         print(f"The database already has {Employer.objects.count()} employers; keeping them.")
         started = time.perf_counter()
+        duties = occupation_texts_apply()
+        timings[f"occupation texts ({duties} duties)"] = time.perf_counter() - started
+        started = time.perf_counter()
         rows = occupation_employers_refresh()
         timings[f"read model refresh ({rows} rows)"] = time.perf_counter() - started
         return timings
@@ -49,7 +82,7 @@ def build(*, employers, occupations=600, titles_per_occupation=15, seed=1):
             title=f"Målingsyrke {n}",
             title_plural=f"målingsyrker {n}",
             slug=f"malingsyrke-{n}",
-            lead="Et syntetisk yrke for ytelsesmålinger.",
+            lead="",
             status=Occupation.Status.PUBLISHED,
             published_at=timezone.now(),
         )
@@ -76,6 +109,7 @@ def build(*, employers, occupations=600, titles_per_occupation=15, seed=1):
         ]
     Occupation.job_titles.through.objects.bulk_create(title_links)
     Occupation.trades.through.objects.bulk_create(trade_links)
+    occupation_texts_apply()
     timings["occupations and titles"] = time.perf_counter() - started
 
     started = time.perf_counter()

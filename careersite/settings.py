@@ -231,6 +231,9 @@ if REPLICA_URLS:
 REPLICA_MAX_LAG_SECONDS = env_int("REPLICA_MAX_LAG_SECONDS", 10)
 REPLICA_CHECK_SECONDS = env_int("REPLICA_CHECK_SECONDS", 5)
 REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10)
+# The cookie that pins a client that has just written to the primary; the page cache serves
+# such a client no copy from before its change either.
+WRITE_PIN_COOKIE = "yrke_primary"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -303,6 +306,10 @@ SCHEDULER_KEEP_DAYS = int(os.environ.get("SCHEDULER_KEEP_DAYS", "30"))
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "0"))
 PAGE_SHARED_MAX_AGE = int(os.environ.get("PAGE_SHARED_MAX_AGE", "300"))
 PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "600"))
+# After a change, a page not yet rendered anew is served from its earlier copy for at most
+# PAGE_STALE_SECONDS while one request renders it (its claim lapses after the lock's seconds).
+PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 5)
+PAGE_RENDER_LOCK_SECONDS = env_int("PAGE_RENDER_LOCK_SECONDS", 10)
 
 # The open-data API (/api/v1/, docs/api.md): requests per client address (TRUSTED_PROXY_COUNT
 # decides which address that is) in a window of API_RATE_WINDOW seconds; 0 turns the limit off.

@@ -2,17 +2,29 @@
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, IntegerField, OuterRef, Value
-from django.db.models.functions import Collate
+from django.db.models import BinaryField, Count, Exists, F, IntegerField, OuterRef, Value
+from django.db.models.functions import Coalesce, Collate
 from django.utils.translation import gettext_lazy as _
 from stdnum.no import orgnr as stdnum_orgnr
 
 from classifications.models import Trade
 from employers.forms import RegionForm
 from employers.models import ApprenticeshipApproval, Employer
-from employers.queries import ORDERINGS, OccupationEmployers, in_occupation, with_apprenticeship
+from employers.queries import (
+    OccupationEmployers,
+    employer_ordering,
+    in_occupation,
+    with_apprenticeship,
+)
 from norwegian.collation import NORWEGIAN
 from occupations.models import Occupation
+
+# A name filter of three characters or more is served by the trigram index (PostgreSQL), and
+# its matches are then sorted. Ordered by the bare sort key, PostgreSQL would rather walk the
+# name index and skip every name before the first match, which for a word at the start of
+# names late in the alphabet is most of the table. The same order, not served by an index.
+NAME_ORDER_AFTER_MATCHING = (Coalesce(F("sort_name"), Value(b"", BinaryField())), "pk")
+TRIGRAM = 3
 
 
 class EmployerSearchForm(RegionForm):
@@ -144,7 +156,13 @@ class EmployerFilter(django_filters.FilterSet):
             )
         if not data.get("nedlagte"):
             queryset = queryset.active()
-        queryset = queryset.in_region(county=county, municipality=municipality)
+        if county is not None and municipality is None:
+            # The county's municipalities, as the form has them: the employer indexes lead
+            # with the municipality, or give the A–Å order to filter in.
+            ids = [pk for pk, *_ in self.form.municipalities[county.pk]]
+            queryset = queryset.filter(municipality__in=ids)
+        else:
+            queryset = queryset.in_region(municipality=municipality)
         if apprenticeship:
             current = ApprenticeshipApproval.objects.current()
             queryset = queryset.filter(Exists(current.filter(employer=OuterRef("pk"))))
@@ -173,11 +191,14 @@ class EmployerFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data
-        occupation = data.get("yrke")
-        queryset = self._narrowed(
-            queryset, county=data.get("county"), municipality=data.get("municipality")
-        )
+        occupation, county = data.get("yrke"), data.get("county")
+        queryset = self._narrowed(queryset, county=county, municipality=data.get("municipality"))
         order = data.get("sorter") or ("ansatte" if occupation else "navn")
         if order == "ansatte" and not occupation:
             order = "navn"
-        return queryset.select_related("municipality__county").order_by(*ORDERINGS[order])
+        shown = [pk for pk, *_ in self.form.municipalities[county.pk]] if county else None
+        ordering = employer_ordering(order, municipalities=shown or self.form.municipality_order)
+        name = data.get("q", "")
+        if order == "navn" and len(name) >= TRIGRAM and not name.replace(" ", "").isdigit():
+            ordering = NAME_ORDER_AFTER_MATCHING
+        return queryset.select_related("municipality__county").order_by(*ordering)

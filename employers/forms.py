@@ -47,9 +47,11 @@ class RegionForm(forms.Form):
         # Plain rows, not model instances: every page with the form builds these lists.
         self.counties = list(County.objects.all())
         self.municipalities = defaultdict(list)
+        self.municipality_order = []  # ids, A–Å (the order "sorter=kommune" lists employers in)
         ordered = Municipality.objects.order_by(Collate("name", NORWEGIAN))
         for pk, code, name, county_id in ordered.values_list("pk", "code", "name", "county_id"):
             self.municipalities[county_id].append((pk, code, name))
+            self.municipality_order.append(pk)
         self.renumbered = False
         self.canonical = None
         self.fields["fylke"].widget.choices = [("", _("Hele landet"))] + [

@@ -6,6 +6,7 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.no import orgnr as stdnum_orgnr
 
 from classifications.models import JobTitle, Trade
+from norwegian.fields import SortKeyField
 from regions.models import County, Municipality, PostalCode
 from registers.klass import rows_move
 
@@ -67,6 +68,8 @@ class Employer(models.Model):
         _("organisasjonsnummer"), max_length=9, unique=True, validators=[validate_orgnr]
     )
     name = models.CharField(_("navn"), max_length=200)
+    # The name's place in Norwegian alphabetical order, as bytes: lists sort on it with an index.
+    sort_name = SortKeyField(source="name", default=b"")
     parent_orgnr = models.CharField(
         _("overordnet enhet"),
         max_length=9,
@@ -113,13 +116,29 @@ class Employer(models.Model):
                 condition=models.Q(orgnr__regex=r"^[0-9]{9}$"), name="employer_orgnr_nine_digits"
             ),
         ]
+        # The counsellors' search (/bedrifter/) lists open employers A–Å, in the whole country
+        # or one municipality (a county is its municipalities), and, ticked, closed ones too.
+        # The name filter has a trigram index on PostgreSQL (migration 0006).
         indexes = [
-            models.Index(fields=["municipality", "name"], name="employer_municipality_name"),
             models.Index(fields=["name"], name="employer_name"),
             models.Index(
                 fields=["closed_on"],
                 name="employer_open",
                 condition=models.Q(closed_on__isnull=True),
+            ),
+            models.Index(
+                fields=["sort_name", "id"],
+                name="employer_open_sorted",
+                condition=models.Q(closed_on__isnull=True),
+            ),
+            models.Index(
+                fields=["municipality", "sort_name", "id"],
+                name="employer_open_municipality",
+                condition=models.Q(closed_on__isnull=True),
+            ),
+            models.Index(fields=["sort_name", "id"], name="employer_sorted"),
+            models.Index(
+                fields=["municipality", "sort_name", "id"], name="employer_municipality_sorted"
             ),
         ]
 
@@ -246,6 +265,12 @@ class ApprenticeshipApproval(models.Model):
                 condition=models.Q(is_approved=True),
             ),
             models.Index(fields=["county", "trade"], name="approval_county_trade"),
+            # "Is it an apprenticeship company?" for each employer a list shows or filters on.
+            models.Index(
+                fields=["employer"],
+                name="approval_current_employer",
+                condition=models.Q(is_approved=True),
+            ),
         ]
 
     def __str__(self):

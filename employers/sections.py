@@ -93,7 +93,8 @@ class EmployerSection:
 def occupation_employer_section(*, occupation, query):
     """Everything the section shows for `query` (the request's GET parameters)."""
     keys = [DataSource.Key.VIGO, DataSource.Key.AA_REGISTERET]
-    found = DataSource.objects.in_bulk(keys, field_name="key")
+    shown = DataSource.objects.only("key", "name", "explanation_html", "refreshed_at")
+    found = shown.in_bulk(keys, field_name="key")
     sources = [found[key] for key in keys if key in found]
     form = OccupationEmployersForm(query or None)
     section = EmployerSection(form=form, sources=sources)
@@ -110,9 +111,10 @@ def occupation_employer_section(*, occupation, query):
         municipality=section.municipality,
         apprenticeship=section.apprenticeship,
     )
-    paginator = CountedPaginator(
-        employers.employers(section.order), PAGE_SIZE, count=employers.count()
-    )
+    county = section.county
+    shown = [pk for pk, *_ in form.municipalities[county.pk]] if county else None
+    listed = employers.employers(section.order, municipalities=shown or form.municipality_order)
+    paginator = CountedPaginator(listed, PAGE_SIZE, count=employers.count())
     number = (form.cleaned_data.get("side") or 1) if form.is_bound else 1
     if number > paginator.num_pages:
         form.add_error(

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from employers.export import csv_lines
 from employers.filters import EmployerFilter
 from employers.models import Employer
-from employers.queries import employer_occupations, latest_period
+from employers.queries import LISTED_FIELDS, employer_occupations, latest_period
 from employers.sections import PAGE_SIZE, CountedPaginator, county_url
 from regions.maps import county_map
 from registers.models import DataSource
@@ -29,7 +29,11 @@ def employer_search(request):
     if not employer_filter.is_valid():
         status = 400
     else:
-        paginator = CountedPaginator(employer_filter.qs, PAGE_SIZE, count=employer_filter.count())
+        # The page shows fewer columns than the CSV export of the same filter.
+        listed = employer_filter.qs.select_related(None).select_related("municipality")
+        paginator = CountedPaginator(
+            listed.only(*LISTED_FIELDS), PAGE_SIZE, count=employer_filter.count()
+        )
         number = request.GET.get("side", "1")
         if not number.isdigit() or not 1 <= int(number) <= paginator.num_pages:
             page_error = _("Siden «%(page)s» finnes ikke; listen har %(pages)s sider.") % {

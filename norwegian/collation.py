@@ -249,6 +249,30 @@ def sort_key(text):
     )
 
 
+# A stored key is built from the text's first characters, so that it fits a B-tree index entry
+# whatever the script (up to 4 bytes for each of three levels and the text).
+STORED_KEY_LENGTH = 100
+_LEVEL_END = "\x01"  # below every weight, so a shorter level sorts first, as in a tuple
+
+
+def _weight_char(weight):
+    """A weight (1 or more) as one character; UTF-8 keeps code point order byte by byte."""
+    code = weight + 1
+    if code >= 0xD800:  # surrogates cannot be encoded
+        code += 0x800
+    return chr(min(code, 0x10FFFF))
+
+
+def stored_sort_key(text):
+    """`sort_key` as bytes that compare the same way byte by byte, for a stored, indexed
+    column (bytea on PostgreSQL, BLOB on SQLite): ORDER BY on it is nb-NO order without the
+    collation, and an index on it serves the ORDER BY. Built from the first STORED_KEY_LENGTH
+    characters; names equal that far are ordered by the next column of the ORDER BY."""
+    primaries, secondaries, tertiaries, text = sort_key((text or "")[:STORED_KEY_LENGTH])
+    levels = ("".join(map(_weight_char, level)) for level in (primaries, secondaries, tertiaries))
+    return _LEVEL_END.join([*levels, text]).encode()
+
+
 def _compare(left, right):
     a, b = sort_key(left), sort_key(right)
     return (a > b) - (a < b)

@@ -1,25 +1,11 @@
-"""Editor-written Markdown turned into the small, safe HTML subset the public pages allow.
+"""The occupation fields editors write in Markdown, and the help text that explains it.
 
-The subset (documented for editors in RICH_TEXT_HELP and in the README): paragraphs, line
-breaks, **bold**, *italic*, bulleted and numbered lists, links (http, https and mailto),
-subheadings (### and ####) and quotations (>). Everything else an editor types, Markdown or
-HTML, is removed by nh3 before the text reaches a page: scripts and styles with their content,
-event-handler and style attributes, images, iframes, and links to javascript:, data: or any
-other scheme. Every link gets rel="noopener", and links to other sites also "noreferrer".
+Each is stored twice: the Markdown the editor wrote, and beside it (`<field>_html`) the
+sanitised HTML the page prints, rendered at every save by `richtext.fields`.
 """
 
-import re
-from urllib.parse import urlsplit
-
-import markdown
-import nh3
-from django.conf import settings
-from django.http.request import validate_host
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-# The occupation fields written in Markdown and shown through this module.
 RICH_TEXT_FIELDS = [
     "description",
     "delegated_tasks",
@@ -28,11 +14,8 @@ RICH_TEXT_FIELDS = [
     "personal_traits",
     "education_text",
 ]
-ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "blockquote"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
-# Removed together with what they contain; the other disallowed tags leave their text behind.
-REMOVED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "svg", "math"}
+# Where each field's HTML is stored.
+RICH_TEXT_HTML_FIELDS = {name: f"{name}_html" for name in RICH_TEXT_FIELDS}
 
 RICH_TEXT_HELP = _(
     "Markdown: tom linje mellom avsnitt, **fet**, *kursiv*, «- » for punktliste, «1. » for "
@@ -40,43 +23,3 @@ RICH_TEXT_HELP = _(
     "«#### » for mellomtitler og «> » for sitat. Bilder, tabeller, farger og annen HTML "
     "fjernes før teksten vises på siden."
 )
-
-# nh3 writes every attribute as name="value" with quotes and ampersands escaped, so an <a>
-# start tag in its output is matched exactly by this pattern (a ">" may appear in a value).
-_LINK_START = re.compile(r'<a((?:\s+[a-z-]+="[^"]*")*)>')
-_HREF = re.compile(r'\shref="([^"]*)"')
-
-
-def is_external(href):
-    """True for an http(s) link to a host this site does not answer to."""
-    parts = urlsplit(href.replace("&amp;", "&"))
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        return False
-    return not validate_host(parts.hostname, settings.ALLOWED_HOSTS)
-
-
-def _add_rel(match):
-    href = _HREF.search(match.group(0))
-    if href is None:  # nh3 removed a disallowed target: the text stays, not a link
-        return match.group(0)
-    rel = "noopener noreferrer" if is_external(href.group(1)) else "noopener"
-    return f'<a{match.group(1)} rel="{escape(rel)}">'
-
-
-def sanitise_html(html):
-    """Keep only the allowed subset of an HTML fragment and give every link its rel."""
-    clean = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        clean_content_tags=REMOVED_WITH_CONTENT,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-    )
-    return _LINK_START.sub(_add_rel, clean)
-
-
-def render_markdown(text):
-    """Markdown to HTML, then sanitised to the allowed subset: scripts, styles and events go."""
-    return mark_safe(sanitise_html(markdown.markdown(text or "", output_format="html")))

@@ -4,15 +4,11 @@ Search engines read it beside the page; it says nothing the page does not show.
 https://schema.org/Occupation, https://schema.org/BreadcrumbList
 """
 
-import html
-import re
-
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from occupations.models import SalaryStatistic
-from occupations.richtext import render_markdown
+from richtext.render import html_to_text
 
 STYRK08 = {
     "@type": "CategoryCodeSet",
@@ -26,12 +22,6 @@ DISTRIBUTION = {
     SalaryStatistic.Measure.LOWER_QUARTILE: "percentile25",
     SalaryStatistic.Measure.UPPER_QUARTILE: "percentile75",
 }
-
-
-def plain_text(markdown_text):
-    """Editor Markdown as one line of plain text."""
-    text = html.unescape(strip_tags(render_markdown(markdown_text)))
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _salary(table):
@@ -65,8 +55,8 @@ def _education(occupation):
         }
         for programme in occupation.programmes.all()
     ]
-    if occupation.education_text:
-        requirements.insert(0, plain_text(occupation.education_text))
+    if occupation.education_text_html:
+        requirements.insert(0, html_to_text(occupation.education_text_html))
     return requirements
 
 
@@ -77,8 +67,8 @@ def _qualifications(occupation):
             _("Krever autorisasjon fra %(authority)s.")
             % {"authority": occupation.authorisation_authority}
         )
-    if occupation.authorisation_text:
-        parts.append(plain_text(occupation.authorisation_text))
+    if occupation.authorisation_text_html:
+        parts.append(html_to_text(occupation.authorisation_text_html))
     return " ".join(parts)
 
 
@@ -105,7 +95,7 @@ def occupation_structured_data(*, occupation, salary_tables, absolute):
             for group in occupation.styrk_groups.all()
         ],
         "responsibilities": [duty.text for duty in occupation.duties.all()],
-        "skills": plain_text(occupation.personal_traits),
+        "skills": html_to_text(occupation.personal_traits_html),
         "qualifications": _qualifications(occupation),
         "educationRequirements": _education(occupation),
         "estimatedSalary": [

@@ -31,7 +31,7 @@ from pagecache.generation import generation_wal_position
 
 logger = logging.getLogger(__name__)
 
-PIN_COOKIE = "yrke_primary"
+PIN_COOKIE = settings.WRITE_PIN_COOKIE
 # The WAL position a replica must have replayed for this request, or None: the primary.
 _needed = ContextVar("replica_wal_position", default=None)
 # The replica this request has read from, if any.

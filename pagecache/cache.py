@@ -7,20 +7,32 @@ One global generation rather than per-page keys, because a publication changes m
 own page (home page, A–Å index, employer pages, sitemap) and content changes are rare
 (editors' saves, nightly imports) next to page views.
 
+No thundering herd after a change: the last few generations are remembered, and a page not yet
+cached in the new one is answered from its copy in an earlier one while one request (holding
+a short lock, `page_render_claim`) renders it anew, for at most PAGE_STALE_SECONDS after that
+copy went stale (docs/caching-and-operations.md).
+
 Called only by the change path (derived/apps.py installs it): right after every write commits,
 and again once the search index and the employer read model are up to date.
 """
 
 import hashlib
+import itertools
+import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
 
-from pagecache.generation import new_generation, unknown_position_generation
-from pagecache.store import store_add, store_get, store_set
+from pagecache.generation import generation_time, new_generation, unknown_position_generation
+from pagecache.store import store_add, store_delete, store_get, store_get_many, store_set
 
 GENERATION_KEY = "generation"
+# The generations before the current one, newest first. A change bumps the generation two to
+# four times (at once and at the commit, for the write and again for the refresh after it), so
+# several are kept: the pages there are belong to the one from before the change.
+PREVIOUS_KEY = "generation:previous"
+PREVIOUS_KEPT = 8
 
 
 def _store():
@@ -45,7 +57,13 @@ def current_generation():
 
 
 def _replace_generation():
-    _store().set(GENERATION_KEY, new_generation(), timeout=None)
+    store = _store()
+    fresh = new_generation()
+    old = store.get(GENERATION_KEY)
+    if old is not None:
+        previous = [old, *(store.get(PREVIOUS_KEY) or [])][:PREVIOUS_KEPT]
+        store.set(PREVIOUS_KEY, previous, timeout=None)
+    store.set(GENERATION_KEY, fresh, timeout=None)
 
 
 def pagecache_invalidate():
@@ -73,3 +91,37 @@ def page_get(key):
 
 def page_set(key, response):
     store_set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+
+
+def page_get_stale(request, generation, language):
+    """The newest copy of the page from a generation before `generation` that went stale at
+    most PAGE_STALE_SECONDS ago, as (response, seconds since it went stale), or None."""
+    newer = [generation, *(store_get(PREVIOUS_KEY) or [])]
+    now = time.time()
+    candidates = []
+    for later, earlier in itertools.pairwise(newer):
+        stale_for = now - generation_time(later)
+        if stale_for > settings.PAGE_STALE_SECONDS:
+            break  # older copies went stale even earlier
+        candidates.append((page_key(request, earlier, language), stale_for))
+    if not candidates:
+        return None
+    found = store_get_many([key for key, _stale_for in candidates])
+    for key, stale_for in candidates:
+        if key in found:
+            return found[key], stale_for
+    return None
+
+
+def _lock_key(key):
+    return f"rendering:{key}"
+
+
+def page_render_claim(key):
+    """Claim the rendering of the page under `key`; False when another request has it. The
+    claim lapses after PAGE_RENDER_LOCK_SECONDS should its request die."""
+    return store_add(_lock_key(key), 1, timeout=settings.PAGE_RENDER_LOCK_SECONDS)
+
+
+def page_render_release(key):
+    store_delete(_lock_key(key))

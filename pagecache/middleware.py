@@ -16,8 +16,14 @@ generation's start); django.middleware.http.ConditionalGetMiddleware, outside th
 answers If-None-Match / If-Modified-Since with 304 for fresh and cached pages alike.
 Responses to a request with a session cookie get `Cache-Control: private`, so no shared cache
 keeps what an editor saw.
+
+After a change, the first request for a page renders it; requests for the same page meanwhile
+get its copy from before the change (`X-Page-Cache: stale`, `Age`, and no shared cache may keep
+it), for at most PAGE_STALE_SECONDS. Editors (a session cookie) and a client that has just
+written (the replica pin cookie, settings.WRITE_PIN_COOKIE) never get a stale copy.
 """
 
+import math
 import re
 
 from django.conf import settings
@@ -28,7 +34,15 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
-from pagecache.cache import current_generation, page_get, page_key, page_set
+from pagecache.cache import (
+    current_generation,
+    page_get,
+    page_get_stale,
+    page_key,
+    page_render_claim,
+    page_render_release,
+    page_set,
+)
 from pagecache.generation import generation_time
 
 HEADER_LIST = re.compile(r"\s*,\s*")
@@ -73,6 +87,15 @@ def add_public_headers(response, generation):
         set_response_etag(response)
 
 
+def mark_stale(response, stale_for):
+    """A copy from before the last change: say so, and let no cache keep it."""
+    response["X-Page-Cache"] = "stale"
+    response["Age"] = str(math.ceil(stale_for))
+    response.headers.pop("Cache-Control", None)
+    patch_cache_control(response, public=True, max_age=0, s_maxage=0)
+    return response
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -95,7 +118,19 @@ class PageCacheMiddleware:
             request.page_cache = "hit"
             return cached
 
-        response = self.get_response(request)
+        claimed = False
+        if settings.WRITE_PIN_COOKIE not in request.COOKIES:
+            stale = page_get_stale(request, generation, language)
+            if stale is not None:
+                claimed = page_render_claim(key)
+                if not claimed:  # another request is rendering this page right now
+                    request.page_cache = "stale"
+                    return mark_stale(*stale)
+        try:
+            response = self.get_response(request)
+        finally:
+            if claimed:
+                page_render_release(key)
         if response_is_shareable(request, response):
             add_public_headers(response, generation)
             if request.method == "GET":

@@ -59,13 +59,35 @@ def store_get(key):
         return None
 
 
+def store_get_many(keys):
+    """{key: value} of the keys stored; {} when the store is not answering."""
+    if not _available():
+        return {}
+    try:
+        return caches["pages"].get_many(keys)
+    except STORE_ERRORS:
+        _failed("get_many")
+        return {}
+
+
 def store_add(key, value, timeout):
+    """Whether the value was added (the key was free); False when the store is not answering."""
+    if not _available():
+        return False
+    try:
+        return caches["pages"].add(key, value, timeout=timeout)
+    except STORE_ERRORS:
+        _failed("add")
+        return False
+
+
+def store_delete(key):
     if not _available():
         return
     try:
-        caches["pages"].add(key, value, timeout=timeout)
+        caches["pages"].delete(key)
     except STORE_ERRORS:
-        _failed("add")
+        _failed("delete")
 
 
 def store_set(key, value, timeout):

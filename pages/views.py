@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from employers.sections import occupation_employer_section
 from occupations.models import Occupation, SlugRedirect
+from occupations.richtext import RICH_TEXT_FIELDS
 from occupations.salary import salary_tables
 from related.models import RelatedOccupation
 
@@ -28,7 +29,8 @@ def occupation_index(request):
 
 def occupation_detail(request, slug):
     visible = Occupation.objects.visible_to(request.user)
-    occupation = visible.for_page().filter(slug=slug).first()
+    # The editors' Markdown stays in the database: the page prints its stored HTML.
+    occupation = visible.for_page().defer(*RICH_TEXT_FIELDS).filter(slug=slug).first()
     if occupation is None:
         moved = (
             SlugRedirect.objects.filter(old_slug=slug, occupation__in=visible)
@@ -61,7 +63,7 @@ def occupation_preview(request, pk):
     user = request.user
     if not (user.is_active and user.is_staff and user.has_perm("occupations.view_occupation")):
         raise Http404
-    occupation = Occupation.all_objects.for_page().filter(pk=pk).first()
+    occupation = Occupation.all_objects.for_page().defer(*RICH_TEXT_FIELDS).filter(pk=pk).first()
     if occupation is None:
         raise Http404
     employers = occupation_employer_section(occupation=occupation, query=request.GET)

@@ -2,6 +2,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from richtext.fields import RenderedMarkdownField
+
 
 class DataSource(models.Model):
     """An external register the site shows data from, with its explanation and refresh date."""
@@ -19,6 +21,8 @@ class DataSource(models.Model):
         blank=True,
         help_text=_("Vises på yrkessidene sammen med datoen for siste oppdatering. Markdown."),
     )
+    # The explanation as the pages print it: sanitised HTML, rendered at each save.
+    explanation_html = RenderedMarkdownField(source="explanation", default="", editable=False)
     rejection_threshold = models.DecimalField(
         _("grense for avviste rader (prosent)"),
         max_digits=4,

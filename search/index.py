@@ -5,28 +5,18 @@ write path: `search_index_update(occupations=[ids])` for the occupations a chang
 Only published occupations are indexed: a draft is never a search hit.
 """
 
-import html
-import re
-
 from django.db import transaction
 from django.db.models import Prefetch
-from django.utils.html import strip_tags
 
 from classifications.models import JobTitle
 from occupations.models import Occupation
-from occupations.richtext import render_markdown
+from richtext.render import html_to_text
 from search.models import SearchDocument, SearchPosting, SearchWord
 from search.scoring import CODE_FIELDS
 from search.text import STOPWORDS, spellings, stem
 
 Field = SearchDocument.Field
 BATCH = 2000
-
-
-def plain_text(markdown_text):
-    """The words of an editor's Markdown, without its markup."""
-    text = html.unescape(strip_tags(render_markdown(markdown_text)))
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def occupation_texts(occupation):
@@ -59,7 +49,7 @@ def occupation_texts(occupation):
     for duty in occupation.duties.all():
         yield Field.DUTY, duty.text
     if occupation.description:
-        yield Field.DESCRIPTION, plain_text(occupation.description)
+        yield Field.DESCRIPTION, html_to_text(occupation.description_html)
 
 
 def _code_text(code, name):

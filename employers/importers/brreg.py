@@ -19,6 +19,7 @@ from stdnum.no import orgnr as stdnum_orgnr
 
 from changes.record import changes_record
 from employers.models import Employer
+from norwegian.collation import stored_sort_key
 from regions.models import Municipality
 from regions.resolve import resolve_municipality
 from registers.importing import ImportFailed
@@ -26,6 +27,7 @@ from registers.staging import StagingTable, reject_staged, same
 
 FIELDS = [
     "name",
+    "sort_name",
     "parent_orgnr",
     "nace_code",
     "nace_text",
@@ -101,7 +103,13 @@ def _parse(record, municipalities):
     except (TypeError, ValueError):
         return None, f"{orgnr} har en ugyldig dato"
     if record.get("slettedato") and "beliggenhetsadresse" not in record:
-        return {"orgnr": orgnr, "name": name, "closed_on": closed_on}, None  # A deleted stub.
+        # A deleted stub.
+        return {
+            "orgnr": orgnr,
+            "name": name,
+            "sort_name": stored_sort_key(name),
+            "closed_on": closed_on,
+        }, None
     parent = str(record.get("overordnetEnhet") or "")
     if parent and not stdnum_orgnr.is_valid(parent):
         return None, f"{orgnr} har ugyldig overordnet enhet {parent!r}"
@@ -117,6 +125,7 @@ def _parse(record, municipalities):
     return {
         "orgnr": orgnr,
         "name": name[:200],
+        "sort_name": stored_sort_key(name[:200]),
         "parent_orgnr": parent,
         "nace_code": str(nace.get("kode") or "")[:6],
         "nace_text": str(nace.get("beskrivelse") or "")[:200],
@@ -135,6 +144,7 @@ STAGING = [
     ("orgnr", "VARCHAR(9) NOT NULL"),
     ("stub", "INTEGER NOT NULL"),
     ("name", "VARCHAR(200) NOT NULL"),
+    ("sort_name", "BYTEA NOT NULL"),  # norwegian.collation.stored_sort_key(name)
     ("parent_orgnr", "VARCHAR(9) NOT NULL"),
     ("nace_code", "VARCHAR(6) NOT NULL"),
     ("nace_text", "VARCHAR(200) NOT NULL"),
@@ -148,7 +158,7 @@ STAGING = [
 ]
 EMPLOYER = Employer._meta.db_table
 # What a deleted unit's stub says; the other fields keep what we knew.
-STUB_FIELDS = ["name", "closed_on"]
+STUB_FIELDS = ["name", "sort_name", "closed_on"]
 
 
 def _unchanged(fields, alias="e"):

@@ -16,7 +16,8 @@ from occupations.images import validate_image
 from occupations.models.education import GraduateOutcome, OccupationEducation
 from occupations.models.reviews import QualityReview
 from occupations.models.statistics import SalaryStatistic
-from occupations.richtext import RICH_TEXT_HELP
+from occupations.richtext import RICH_TEXT_HELP, RICH_TEXT_HTML_FIELDS
+from richtext.fields import RenderedMarkdownField
 
 
 class OccupationQuerySet(models.QuerySet):
@@ -120,7 +121,7 @@ class OccupationVersionLists(models.Model):
 # and records versions explicitly where a write path saves the lists after the row.
 OCCUPATION_HISTORY = HistoricalRecords(
     bases=[OccupationVersionLists],
-    excluded_fields=["created_at", "updated_at"],
+    excluded_fields=["created_at", "updated_at", *RICH_TEXT_HTML_FIELDS.values()],
     verbose_name=_("versjon av yrke"),
     verbose_name_plural=_("versjoner av yrker"),
 )
@@ -255,6 +256,21 @@ class Occupation(models.Model):
         _("personlige egenskaper"), blank=True, help_text=RICH_TEXT_HELP
     )
     education_text = models.TextField(_("om utdanning"), blank=True, help_text=RICH_TEXT_HELP)
+    # What the page prints: the Markdown fields above as sanitised HTML, rendered at each save.
+    description_html = RenderedMarkdownField(source="description", default="", editable=False)
+    delegated_tasks_html = RenderedMarkdownField(
+        source="delegated_tasks", default="", editable=False
+    )
+    authorisation_text_html = RenderedMarkdownField(
+        source="authorisation_text", default="", editable=False
+    )
+    workplaces_text_html = RenderedMarkdownField(
+        source="workplaces_text", default="", editable=False
+    )
+    personal_traits_html = RenderedMarkdownField(
+        source="personal_traits", default="", editable=False
+    )
+    education_text_html = RenderedMarkdownField(source="education_text", default="", editable=False)
 
     job_titles = models.ManyToManyField(
         JobTitle,

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from employers.models import Employer
+from norwegian.collation import stored_sort_key
 from registers.models import ImportRun
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,17 @@ def test_changed_record_is_updated(regions, tmp_path):
     out, _ = run(write(tmp_path, changed, "b.json.gz"))
     assert "1 oppdatert, 13 uendret" in out
     assert Employer.objects.get(orgnr="918018395").name == "POSTEN BRING AS ALFASET"
+
+
+def test_the_import_stores_each_name_with_its_sort_key(regions, tmp_path):
+    run(write(tmp_path, REAL))
+    changed = copy.deepcopy(REAL)
+    changed[0]["navn"] = "ÅLESUND POSTKONTOR"
+    run(write(tmp_path, changed, "b.json.gz"))
+
+    for employer in Employer.objects.all():
+        assert bytes(employer.sort_name) == stored_sort_key(employer.name), employer.name
+    assert Employer.objects.order_by("sort_name").last().name == "ÅLESUND POSTKONTOR"
 
 
 def test_closing_date_and_deleted_stub_close_without_deleting(regions, tmp_path):

@@ -31,6 +31,28 @@ def test_all_active_employers_by_name_with_total(client, dental_employers):
     assert f"{len(names)} bedrifter funnet" in response.content.decode()
 
 
+def test_every_order_and_filter_lists_in_norwegian_order(client, dental_employers, places):
+    from tests.factories import EmployerFactory
+
+    for name in ["Aasen Tannhelse", "Ålesund Tannhelse", "Zeta Tannhelse", "Ærlig Tannhelse"]:
+        EmployerFactory(name=name, municipality=places["4601"])
+    expected = ["Zeta Tannhelse", "Ærlig Tannhelse", "Ålesund Tannhelse", "Aasen Tannhelse"]
+
+    assert [n for n in listed(client.get(URL)) if n in expected] == expected
+    assert [n for n in listed(client.get(URL, {"fylke": "46"})) if n in expected] == expected
+    assert listed(client.get(URL, {"q": "tannhelse", "fylke": "46"})) == expected
+    assert listed(client.get(URL, {"q": "tannhelse"})) == ["Oslo Tannhelse", *expected]
+
+
+def test_by_municipality_lists_the_municipalities_a_to_aa(client, dental_employers):
+    names = listed(client.get(URL, {"fylke": "46", "sorter": "kommune"}))
+    bergen = ["Bergen Bakeri", "Bergen Tannklinikk", "Gammel Klinikk", "Åsane Lærebedrift"]
+    assert names == [*bergen, "Voss Tannlegesenter"]
+    everywhere = listed(client.get(URL, {"sorter": "kommune"}))
+    assert everywhere.index("Bergen Bakeri") < everywhere.index("Oslo Tannhelse")
+    assert everywhere.index("Oslo Tannhelse") < everywhere.index("Voss Tannlegesenter")
+
+
 def test_closed_employers_only_when_asked(client, dental_employers):
     assert "Nedlagt Klinikk" in listed(client.get(URL, {"nedlagte": "on"}))
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models.functions import Collate
 
 from employers.models import Employer
-from norwegian.collation import NORWEGIAN, initial_letter, sort_key
+from norwegian.collation import NORWEGIAN, initial_letter, sort_key, stored_sort_key
 from tests.factories import EmployerFactory, MunicipalityFactory
 
 # ICU's order for these names, as PostgreSQL 15 (ICU 72) gives it: "aa" is one letter, å (Aasen
@@ -189,6 +189,23 @@ def test_sort_key_orders_like_postgresql_icu():
 
     first = next((i for i, (a, b) in enumerate(zip(icu, python, strict=True)) if a != b), None)
     assert first is None, f"ICU: {icu[first : first + 3]!r}, Python: {python[first : first + 3]!r}"
+
+
+def test_the_stored_sort_key_compares_byte_by_byte_as_sort_key_does():
+    strings = [*samples(), "中文", "한국어", "\ud7ff", "\ue000x", "\U0001f600", "a\U0001f600b"]
+
+    assert sorted(strings, key=stored_sort_key) == sorted(strings, key=sort_key)
+
+
+@pytest.mark.django_db
+def test_the_stored_sort_key_orders_the_same_on_this_database():
+    municipality = MunicipalityFactory()
+    for name in shuffled(EXPECTED):
+        EmployerFactory(name=name, municipality=municipality)
+
+    ordered = Employer.objects.order_by("sort_name", "pk")
+
+    assert list(ordered.values_list("name", flat=True)) == EXPECTED
 
 
 @pytest.mark.parametrize(

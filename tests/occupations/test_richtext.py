@@ -1,6 +1,6 @@
 import pytest
 
-from occupations.richtext import render_markdown
+from richtext.render import render_markdown
 
 
 def test_markdown_becomes_paragraphs_lists_and_links():
