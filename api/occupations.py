@@ -6,6 +6,7 @@ from typing import Literal
 from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
 from api.meta import absolute, address_maker, meta
@@ -79,7 +80,8 @@ class MovedOccupation(Exception):
 
 
 def moved_response(request, exc):
-    target = request.path.replace(request.resolver_match.kwargs["slug"], exc.slug, 1)
+    match = request.resolver_match
+    target = reverse(match.view_name, kwargs={**match.kwargs, "slug": exc.slug})
     if request.GET:
         target = f"{target}?{request.GET.urlencode()}"
     return redirect(target, permanent=True)

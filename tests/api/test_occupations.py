@@ -149,6 +149,8 @@ def test_an_old_slug_moves_permanently(reference_occupation, api_get):
     assert response["Location"] == "/api/v1/occupations/tannhelsesekretaer"
     response = api_get("occupations/tannhelsesekretar/employers?county=46")
     assert response["Location"] == "/api/v1/occupations/tannhelsesekretaer/employers?county=46"
+    response = api_get("occupations/tannhelsesekretar/employers.csv")
+    assert response["Location"] == "/api/v1/occupations/tannhelsesekretaer/employers.csv"
 
 
 def test_detail_rejects_parameters(reference_occupation, api_get):
