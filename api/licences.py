@@ -63,6 +63,14 @@ SOURCES = {
             "Kreditér NAV.",
         ),
         Source(
+            "nav-yrkeskategorier",
+            "NAV, arbeidsplassen.no (yrkeskategorier)",
+            "MIT",
+            "https://opensource.org/license/mit",
+            "NAVs inndeling av STYRK-08-yrkesgrupper i områder og felt: kreditér NAV, "
+            "arbeidsplassen.no.",
+        ),
+        Source(
             "vigo",
             "Vigo IKS (fylkeskommunene)",
             None,

@@ -19,6 +19,7 @@ from employers.models import Employer, OccupationEmployer
 from employers.queries import ORDERINGS, OccupationEmployers, in_occupation, latest_period
 from occupations.models import Occupation, SlugRedirect
 from regions.models import County
+from related.models import RelatedOccupation
 
 router = Router(tags=["yrker"])
 
@@ -28,7 +29,7 @@ SUMMARY_FIELDS = ["id", "slug", "title", "title_plural", "lead", "url", "api_url
 DETAIL_FIELDS = [*SUMMARY_FIELDS, "description", "alternative_titles", "duties_intro", "duties",
                  "delegated_tasks", "authorisation", "workplaces_text", "workplaces",
                  "personal_traits", "education_text", "educations.name", "educations.level",
-                 "codes.trades", "image", "last_review"]  # fmt: skip
+                 "codes.trades", "image", "last_review", "related"]  # fmt: skip
 SSB_FIELDS = ["styrk08", "codes.styrk08", "educations.nus_code", "educations.outcomes", "salaries"]
 ORDER = {
     "employed": "ansatte",
@@ -205,12 +206,44 @@ def last_review(occupation):
     }
 
 
+def fields(request, occupation):
+    return [
+        {
+            "slug": field.slug,
+            "name": field.name,
+            "area": field.parent.name,
+            "url": absolute(request, field.get_absolute_url()),
+        }
+        for field in occupation.fields_of_work()
+    ]
+
+
+def related(addresses, occupation):
+    return [
+        {
+            "id": item.related.pk,
+            "slug": item.related.slug,
+            "title": item.related.title,
+            "url": addresses.page(item.related.slug),
+            "api_url": addresses.api(item.related.slug),
+            "reason": item.reason,
+            "label": item.label,
+            "shared_employers": item.shared,
+            "employers": item.total,
+        }
+        for item in RelatedOccupation.objects.for_page(occupation).only(
+            "rank", "reason", "label", "shared", "total", "related__slug", "related__title"
+        )
+    ]
+
+
 def detail(request, occupation):
+    addresses = Addresses(request)
     styrk08 = [group.code for group in occupation.styrk_groups.all()]
     job_titles = sorted(occupation.job_titles.all(), key=lambda title: title.code)
     trades = sorted(occupation.trades.all(), key=lambda trade: trade.name)
     return {
-        **summary(Addresses(request), occupation, styrk08),
+        **summary(addresses, occupation, styrk08),
         "description": occupation.description,
         "alternative_titles": [title.title for title in occupation.alternative_titles.all()],
         "duties_intro": occupation.duties_intro,
@@ -244,6 +277,8 @@ def detail(request, occupation):
         },
         "image": image(request, occupation),
         "last_review": last_review(occupation),
+        "fields": fields(request, occupation),
+        "related": related(addresses, occupation),
     }
 
 
@@ -261,7 +296,8 @@ def occupation_detail(request, slug: OccupationSlug):
             request,
             yrke=DETAIL_FIELDS,
             ssb=SSB_FIELDS,
-            aa_registeret=["codes.job_titles"],
+            aa_registeret=["codes.job_titles", "related.shared_employers", "related.employers"],
+            nav_yrkeskategorier=["fields"],
         ),
         "result": detail(request, occupation),
     }

@@ -137,6 +137,33 @@ class Review(Schema):
     reviewer: str
 
 
+class FieldOut(Schema):
+    slug: str
+    name: str
+    area: str = Field(description="Området feltet hører til (NAVs øverste nivå).")
+    url: str
+
+
+class RelatedOut(Schema):
+    id: int
+    slug: str
+    title: str
+    url: str
+    api_url: str
+    reason: str = Field(
+        description="pinned, unit_group, minor_group, education, trade, employers eller field, "
+        "den beste begrunnelsen først."
+    )
+    label: str = Field(
+        description="Yrkesgruppen, utdanningen, lærefaget eller feltet begrunnelsen gjelder, "
+        "eller redaksjonens egen tekst (pinned)."
+    )
+    shared_employers: int | None = Field(
+        description="employers: bedrifter som har begge yrkene (ellers null)."
+    )
+    employers: int | None = Field(description="employers: bedrifter med dette yrket (ellers null).")
+
+
 class OccupationDetail(OccupationSummary):
     description: str = Field(description="Markdown.")
     alternative_titles: list[str]
@@ -153,6 +180,10 @@ class OccupationDetail(OccupationSummary):
     codes: Codes
     image: Image | None
     last_review: Review | None
+    fields: list[FieldOut] = Field(description="Yrkesområdene yrket hører til, A–Å.")
+    related: list[RelatedOut] = Field(
+        description="Opptil seks relaterte yrker, hvert med begrunnelsen, som på yrkessiden."
+    )
 
 
 class OccupationOne(Schema):

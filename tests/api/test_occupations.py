@@ -193,3 +193,42 @@ def test_detail_query_count_is_flat(reference_occupation, api_get, count_queries
             occupation=reference_occupation, reviewed_on=datetime.date(2025, 1, day)
         )
     assert count_queries(api_get, "occupations/tannhelsesekretaer") == few <= 15
+
+
+def test_detail_has_the_fields_and_the_related_occupations_with_their_reasons(
+    reference_occupation, api_get
+):
+    from related.compute import related_refresh
+
+    group = reference_occupation.styrk_groups.get()
+    fields = list(reference_occupation.fields_of_work())
+    assert fields, "the reference page's unit group has a field in NAV's categories"
+    colleague = OccupationFactory(title="Klinikksekretær", slug="klinikksekretaer")
+    colleague.styrk_groups.add(group)
+    related_refresh()
+
+    response = api_get("occupations/tannhelsesekretaer").json()
+    result = response["result"]
+    assert result["fields"] == [
+        {
+            "slug": field.slug,
+            "name": field.name,
+            "area": field.parent.name,
+            "url": f"http://testserver/yrker/omrader/{field.slug}/",
+        }
+        for field in fields
+    ]
+    assert result["related"][0] == {
+        "id": colleague.pk,
+        "slug": "klinikksekretaer",
+        "title": "Klinikksekretær",
+        "url": "http://testserver/yrker/klinikksekretaer/",
+        "api_url": "http://testserver/api/v1/occupations/klinikksekretaer",
+        "reason": "unit_group",
+        "label": group.name,
+        "shared_employers": None,
+        "employers": None,
+    }
+    licences = {licence["source"]: licence for licence in response["meta"]["licences"]}
+    assert licences["nav-yrkeskategorier"]["fields"] == ["fields"]
+    assert "related" in licences["yrke"]["fields"]
