@@ -36,15 +36,17 @@ LISTED_FIELDS = ("orgnr", "name", "closed_on", "employees", "municipality__name"
 ORDERINGS = {
     "ansatte": ("-employed", "sort_name", "pk"),
     "navn": ("sort_name", "pk"),
+    # Where no list of the municipalities in order is at hand (the API); see employer_ordering.
+    "kommune": (Collate("municipality__name", NORWEGIAN), "sort_name", "pk"),
     "laerekontrakter": ("-contracts", "sort_name", "pk"),
 }
 
 
-def employer_ordering(order, *, municipalities=()):
-    """The ORDER BY of a sort option. "kommune" ranks the employers' municipality ids in the
-    order given (`municipalities`, A–Å, as the region form lists them) rather than comparing
-    municipality names in the collation for every employer."""
-    if order != "kommune":
+def employer_ordering(order, *, municipalities=None):
+    """The ORDER BY of a sort option. Given `municipalities` (ids, A–Å, as the region form
+    lists them), "kommune" ranks the employers' municipality ids in that order rather than
+    comparing municipality names in the collation for every employer."""
+    if order != "kommune" or municipalities is None:
         return ORDERINGS[order]
     rank = Case(
         *(When(municipality_id=pk, then=Value(i)) for i, pk in enumerate(municipalities)),
