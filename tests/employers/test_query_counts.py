@@ -10,7 +10,9 @@ from tests.factories import EmploymentFactory
 
 pytestmark = pytest.mark.django_db
 
-OCCUPATION_PAGE = 20
+# The same bound as tests/occupations/test_query_counts.py: the content (with the fields of
+# work and the related occupations) and the employers section.
+OCCUPATION_PAGE = 22
 SEARCH_PAGE = 11
 EMPLOYER_PAGE = 10
 
