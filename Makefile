@@ -100,6 +100,7 @@ bench: venv ## National-scale benchmarks on PostgreSQL (BENCH_DATABASE_URL, its 
 	$(BIN)/python benchmarks/employer_pages.py | tee benchmarks/results/employer_pages.txt
 	$(BIN)/python benchmarks/search.py | tee benchmarks/results/search.txt
 	$(BIN)/python benchmarks/change_path.py | tee benchmarks/results/change_path.txt
+	$(BIN)/python benchmarks/related.py | tee benchmarks/results/related.txt
 
 clean: ## Remove the virtualenv, the local database and collected static files
 	rm -rf $(VENV) var staticfiles
