@@ -9,7 +9,8 @@ candidate, with each reason it has (rank in `Reason` order):
 - employers in common, from the employer read model (`OccupationEmployer`, employers with
   people employed in the occupation): at least `MIN_COMMON_EMPLOYERS` of them, and at least
   `MIN_COMMON_SHARE_PERCENT` % of the employers with this occupation;
-- the same field of work (through the unit groups, with the editors' additions and removals).
+- the same field of work (through the unit groups, with the editors' additions and removals),
+  then the same area (the field's parent, e.g. «Helse og sosial»).
 
 A pair keeps its best reason; the occupation keeps its best `SHOWN` candidates (by reason,
 then by employers in common, then by title A–Å). Hidden pairs are left out. One INSERT … SELECT
@@ -133,6 +134,12 @@ WITH src AS (
     FROM fld x JOIN src ON src.id = x.occ
     JOIN fld y ON y.field = x.field AND y.occ <> x.occ JOIN tgt ON tgt.id = y.occ
     JOIN {fw} f ON f.id = x.field
+    UNION ALL
+    SELECT x.occ, y.occ, {area}, 0, area.name, NULL, NULL
+    FROM fld x JOIN src ON src.id = x.occ JOIN {fw} fx ON fx.id = x.field
+    JOIN {fw} area ON area.id = fx.parent_id
+    JOIN {fw} fy ON fy.parent_id = fx.parent_id
+    JOIN fld y ON y.field = fy.id AND y.occ <> x.occ JOIN tgt ON tgt.id = y.occ
 ), best AS (
     SELECT a, b, p, ord, label, shared, total,
            ROW_NUMBER() OVER (
