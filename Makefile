@@ -102,6 +102,7 @@ bench: venv ## National-scale benchmarks on PostgreSQL (BENCH_DATABASE_URL, its 
 	$(BIN)/python benchmarks/change_path.py | tee benchmarks/results/change_path.txt
 	$(BIN)/python benchmarks/compare.py | tee benchmarks/results/compare.txt
 	$(BIN)/python benchmarks/api.py | tee benchmarks/results/api.txt
+	$(BIN)/python benchmarks/related.py | tee benchmarks/results/related.txt
 
 clean: ## Remove the virtualenv, the local database and collected static files
 	rm -rf $(VENV) var staticfiles

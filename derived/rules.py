@@ -164,13 +164,14 @@ def _occupations(rows):
 def _sharing(ids):
     """The occupations whose related list may change when these occupations change: those
     that list them now, pin them, or share with them a STYRK-08 unit or minor group, an
-    education, a trade, a field or enough employers to list them."""
+    education, a trade, an area of fields or enough employers to list them."""
     ids = set(ids)
     occupations = Occupation.all_objects.filter(pk__in=ids)
     groups = StyrkGroup.objects.filter(occupations__in=ids)
-    fields = FieldOfWork.objects.filter(
+    own = FieldOfWork.objects.filter(
         Q(styrk_groups__occupations__in=ids) | Q(occupations_added__in=ids)
     )
+    fields = FieldOfWork.objects.filter(parent__in=own.values("parent"))  # same area
     sharing = Occupation.all_objects.filter(
         Q(styrk_groups__parent__in=groups.values("parent"))
         | Q(programmes__education__in=occupations.values("programmes__education"))

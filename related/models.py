@@ -16,6 +16,7 @@ class Reason(models.TextChoices):
     TRADE = "trade", _("Samme lærefag")
     EMPLOYERS = "employers", _("Felles bedrifter")
     FIELD = "field", _("Samme yrkesområde")
+    AREA = "area", _("Samme område")
 
 
 # The rank of each reason: a pair with several reasons shows its best.

@@ -10,9 +10,7 @@ from tests.factories import EmploymentFactory
 
 pytestmark = pytest.mark.django_db
 
-# The same bound as tests/occupations/test_query_counts.py: the content (with the fields of
-# work and the related occupations) and the employers section.
-OCCUPATION_PAGE = 22
+OCCUPATION_PAGE = 22  # with the fields of work and the related occupations (one query each)
 SEARCH_PAGE = 11
 EMPLOYER_PAGE = 10
 

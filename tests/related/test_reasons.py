@@ -96,6 +96,17 @@ def test_the_same_field_counting_the_editors_additions_and_removals():
     assert related(hygienist) == []
 
 
+def test_the_same_area_of_fields():
+    area = FieldOfWork.objects.create(name="Håndverkere", slug="handverkere", level=1)
+    for slug, code in [("elektro", "9101"), ("ror", "9201")]:
+        field = FieldOfWork.objects.create(name=slug, slug=slug, level=2, parent=area)
+        field.styrk_groups.add(StyrkGroupFactory(code=code))
+    electrician = occupation("Elektriker", StyrkGroupFactory(code="9101"))
+    occupation("Rørlegger", StyrkGroupFactory(code="9201"))
+
+    assert related(electrician) == [("Rørlegger", "area", "Håndverkere", None, None)]
+
+
 @pytest.fixture
 def secretaries():
     """Tannhelsesekretær with employers that also employ other occupations."""
