@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -125,10 +125,12 @@ class MappedFilter(admin.SimpleListFilter):
         return [("nei", _("Ikke koblet til noe yrke")), ("ja", _("Koblet til yrke"))]
 
     def queryset(self, request, queryset):
+        # EXISTS rather than a join: a join would count the employees once per occupation.
+        mapped = Exists(Occupation.job_titles.through.objects.filter(jobtitle=OuterRef("pk")))
         if self.value() == "nei":
-            return queryset.filter(occupations__isnull=True)
+            return queryset.filter(~mapped)
         if self.value() == "ja":
-            return queryset.filter(occupations__isnull=False).distinct()
+            return queryset.filter(mapped)
         return queryset
 
 
@@ -162,7 +164,15 @@ class JobTitleMappingAdmin(JobTitleAdmin):
         return MostEmployeesFirstChangeList
 
     def get_queryset(self, request):
-        titles = self.model._default_manager.annotate(occupation_count=Count("occupations"))
+        occupations = (
+            Occupation.job_titles.through.objects.filter(jobtitle=OuterRef("pk"))
+            .values("jobtitle")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        # A bare Subquery groups by the title's id, not by itself (which, wrapped in a
+        # function, PostgreSQL would run once per employment row).
+        titles = self.model._default_manager.annotate(occupation_count=Subquery(occupations))
         return job_titles_with_employees(titles).order_by("code")
 
     @admin.display(description=_("ansatte siste måned"), ordering="employees")
@@ -171,7 +181,7 @@ class JobTitleMappingAdmin(JobTitleAdmin):
 
     @admin.display(description=_("yrker"), ordering="occupation_count")
     def occupation_count(self, obj):
-        return obj.occupation_count
+        return obj.occupation_count or 0
 
     @admin.action(description=_("Koble valgte stillingstitler til et yrke"), permissions=["change"])
     def map_to_occupation(self, request, queryset):

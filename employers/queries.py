@@ -14,6 +14,7 @@ from django.db.models import (
     Count,
     ExpressionWrapper,
     F,
+    FilteredRelation,
     IntegerField,
     Max,
     OuterRef,
@@ -149,16 +150,15 @@ class OccupationEmployers:
 
 
 def job_titles_with_employees(job_titles):
-    """Annotate `employees`: employment relationships in the newest month of Aa-registeret."""
-    newest = Employment.objects.order_by("-period").values("period")[:1]
-    employees = (
-        Employment.objects.filter(job_title=OuterRef("pk"), period=Subquery(newest))
-        .values("job_title")
-        .annotate(total=Sum("count"))
-        .values("total")
-    )
+    """Annotate `employees`: employment relationships in the newest month of Aa-registeret.
+
+    One join and GROUP BY over that month's rows (a hash aggregate), not a subquery per title:
+    the mapping list sorts all 9,000 titles by it. `job_titles` must have no other
+    multi-valued join, or the sum would count rows twice."""
+    newest = Employment.objects.aggregate(newest=Max("period"))["newest"]
     return job_titles.annotate(
-        employees=Coalesce(Subquery(employees), 0, output_field=IntegerField())
+        newest_employment=FilteredRelation("employment", condition=Q(employment__period=newest)),
+        employees=Coalesce(Sum("newest_employment__count"), 0, output_field=IntegerField()),
     )
 
 
