@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models.functions import Collate
@@ -119,6 +120,20 @@ class OccupationVersionLists(models.Model):
 
 # django-simple-history records a version at each save; `occupations.history` adds the lists
 # and records versions explicitly where a write path saves the lists after the row.
+# Addresses under /yrker/ that are pages of their own (pages/urls.py, compare/urls.py): an
+# occupation with one of these slugs could never be reached.
+RESERVED_SLUGS = {"omrader", "sammenlign"}
+
+
+def validate_not_reserved(slug):
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            _("/yrker/%(slug)s/ er en annen side på nettstedet; velg en annen adresse."),
+            params={"slug": slug},
+            code="reserved",
+        )
+
+
 OCCUPATION_HISTORY = HistoricalRecords(
     bases=[OccupationVersionLists],
     excluded_fields=["created_at", "updated_at", *RICH_TEXT_HTML_FIELDS.values()],
@@ -157,6 +172,7 @@ class Occupation(models.Model):
     slug = models.SlugField(
         _("adresse"),
         max_length=140,
+        validators=[validate_not_reserved],
         help_text=_(
             "Siste del av nettadressen, /yrker/<adresse>/. Fylles ut fra tittelen; æ, ø og å "
             "skrives ae, o og a. Endrer du den, sendes gamle lenker videre hit."
