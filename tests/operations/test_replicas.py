@@ -185,7 +185,7 @@ def _healthz(base):
     connection.vendor != "postgresql" or not (REPLICA or os.environ.get("CI")),
     reason="needs a PostgreSQL streaming replica (TEST_REPLICA_URL, see .ci/replica) and Redis",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_replica(tmp_path, django_user_model):
     assert REPLICA, "CI starts a replica with .ci/replica and sets TEST_REPLICA_URL"
     assert os.environ.get("REDIS_URL"), "the instances share the page cache in Redis"
@@ -263,7 +263,7 @@ def _replica_ctl(action):
     connection.vendor != "postgresql" or not REPLICA or not REPLICA_DATA.is_dir(),
     reason="needs the streaming replica that .ci/replica starts, and root to stop it",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_real_replica_stopped_and_started_again(tmp_path):
     """The instance holds its replica connection open (CONN_MAX_AGE): stopping the replica
     breaks it in the middle of a request, which must still be answered from the primary."""

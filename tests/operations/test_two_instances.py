@@ -20,7 +20,7 @@ from tests.factories import OccupationFactory
 from tests.servers import login, running, site_environment
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"),
         reason="needs PostgreSQL and Redis that two processes share (CI runs it)",
