@@ -158,6 +158,8 @@ class JobTitleMappingAdmin(JobTitleAdmin):
 
     list_display = ["code", "name", "unit_group", "employees", "occupation_count"]
     list_filter = [MappedFilter]
+    # Counting the annotated list costs as much as a page of it; one count is enough.
+    show_full_result_count = False
     actions = ["map_to_occupation"]
 
     def get_changelist(self, request, **kwargs):
