@@ -33,5 +33,8 @@ def held_elsewhere(key):
     try:
         other.execute("SELECT pg_advisory_lock(%s)", [_advisory_key(key)])
         yield
+        # Released before the connection closes: the server ends a closed session's locks
+        # only when its backend has exited, which can be after the test's next step.
+        other.execute("SELECT pg_advisory_unlock(%s)", [_advisory_key(key)])
     finally:
         other.close()
