@@ -157,15 +157,15 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "operations.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "norwegian.middleware.AddressLocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
     # /api/v1/: rate limit per client address and CORS, before the page cache can answer.
     "api.middleware.ApiMiddleware",
     # ETag and 304 for fresh and cached pages alike, so it sits outside the page cache.
     "django.middleware.http.ConditionalGetMiddleware",
-    # After LocaleMiddleware: the cache key holds the language it chose.
+    # As early as it can be: a cached page skips everything below (pagecache/middleware.py).
     "pagecache.middleware.PageCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "norwegian.middleware.AddressLocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -255,13 +255,13 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pagecache.redis.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "careersite",
             "OPTIONS": _redis_options,
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pagecache.redis.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "careersite-pages",
             "TIMEOUT": PAGE_CACHE_SECONDS,

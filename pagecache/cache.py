@@ -1,14 +1,15 @@
 """The full-page cache's store and its one invalidation function.
 
-Every cached page's key holds the current *generation*: a token (the time of the last
-content change, in nanoseconds) kept in the "pages" cache. `pagecache_invalidate()` replaces
-the token, so every page cached before becomes unreachable at once and expires on its own.
-One global generation rather than per-page keys, because a publication changes more than its
-own page (home page, A–Å index, employer pages, sitemap) and content changes are rare
-(editors' saves, nightly imports) next to page views.
+Every cached page is stored with the *generation* it was rendered in: a token (the time of
+the last content change, in nanoseconds) kept in the "pages" cache. `pagecache_invalidate()`
+replaces the token, so every page cached before is out of date at once; a copy is served as
+fresh only when its generation is the current one, and one read (`page_lookup`) fetches the
+generation and the page together. One global generation rather than per-page keys, because a
+publication changes more than its own page (home page, A–Å index, employer pages, sitemap)
+and content changes are rare (editors' saves, nightly imports) next to page views.
 
 No thundering herd after a change: the last few generations are remembered, and a page not yet
-cached in the new one is answered from its copy in an earlier one while one request (holding
+rendered in the new one is answered from its copy from an earlier one while one request (holding
 a short lock, `page_render_claim`) renders it anew, for at most PAGE_STALE_SECONDS after that
 copy went stale (docs/caching-and-operations.md).
 
@@ -17,7 +18,6 @@ and again once the search index and the employer read model are up to date.
 """
 
 import hashlib
-import itertools
 import time
 
 from django.conf import settings
@@ -79,49 +79,49 @@ def pagecache_invalidate():
         transaction.on_commit(_replace_generation)
 
 
-def page_key(request, generation, language):
+def page_key(request, language):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{generation}:{language}:{digest}"
+    return f"page:{language}:{digest}"
 
 
-def page_get(key):
-    return store_get(key)
+def page_lookup(key):
+    """What the store holds for the page under `key`, in one round trip with the generation:
+    (the current generation, the copy rendered in it or None, and else (copy, seconds since
+    it went stale) for a copy from an earlier generation that went stale at most
+    PAGE_STALE_SECONDS ago, or None)."""
+    found = store_get_many([GENERATION_KEY, PREVIOUS_KEY, key])
+    generation = found.get(GENERATION_KEY) or current_generation()
+    entry = found.get(key)
+    if entry is None:
+        return generation, None, None
+    rendered_in, response = entry
+    if rendered_in == generation:
+        return generation, response, None
+    newer = [generation, *(found.get(PREVIOUS_KEY) or [])]
+    if rendered_in not in newer:  # older than the generations remembered, or from a lost one
+        return generation, None, None
+    # It went stale when the generation after its own began.
+    stale_for = time.time() - generation_time(newer[newer.index(rendered_in) - 1])
+    if stale_for > settings.PAGE_STALE_SECONDS:
+        return generation, None, None
+    return generation, None, (response, stale_for)
 
 
-def page_set(key, response):
-    store_set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+def page_set(key, generation, response):
+    """Store the page as rendered in `generation`; it replaces the copy from before."""
+    store_set(key, (generation, response), timeout=settings.PAGE_CACHE_SECONDS)
 
 
-def page_get_stale(request, generation, language):
-    """The newest copy of the page from a generation before `generation` that went stale at
-    most PAGE_STALE_SECONDS ago, as (response, seconds since it went stale), or None."""
-    newer = [generation, *(store_get(PREVIOUS_KEY) or [])]
-    now = time.time()
-    candidates = []
-    for later, earlier in itertools.pairwise(newer):
-        stale_for = now - generation_time(later)
-        if stale_for > settings.PAGE_STALE_SECONDS:
-            break  # older copies went stale even earlier
-        candidates.append((page_key(request, earlier, language), stale_for))
-    if not candidates:
-        return None
-    found = store_get_many([key for key, _stale_for in candidates])
-    for key, stale_for in candidates:
-        if key in found:
-            return found[key], stale_for
-    return None
+def _lock_key(key, generation):
+    return f"rendering:{generation}:{key}"
 
 
-def _lock_key(key):
-    return f"rendering:{key}"
+def page_render_claim(key, generation):
+    """Claim the rendering of the page under `key` in `generation`; False when another request
+    has it. The claim lapses after PAGE_RENDER_LOCK_SECONDS should its request die."""
+    return store_add(_lock_key(key, generation), 1, timeout=settings.PAGE_RENDER_LOCK_SECONDS)
 
 
-def page_render_claim(key):
-    """Claim the rendering of the page under `key`; False when another request has it. The
-    claim lapses after PAGE_RENDER_LOCK_SECONDS should its request die."""
-    return store_add(_lock_key(key), 1, timeout=settings.PAGE_RENDER_LOCK_SECONDS)
-
-
-def page_render_release(key):
-    store_delete(_lock_key(key))
+def page_render_release(key, generation):
+    store_delete(_lock_key(key, generation))

@@ -9,8 +9,12 @@ A page is stored only when it is the same for every anonymous visitor:
   stored page would replay one nonce to everyone, which would defeat it. Public templates use
   no nonce (no inline scripts or styles), so this only keeps a future inline block correct.
 
-The key holds the generation (see cache.py), the language LocaleMiddleware chose, and the
-scheme, host, path and query string. Responses that may be stored get
+It sits near the top of the middleware (careersite/settings.py), so that a page served from the
+cache costs little more than a static file: the session, locale and common middleware run
+inside it, once, when a page is rendered, and their headers (Content-Language,
+Content-Length) are stored with it. The key holds the language the address decides and the
+scheme, host, path and query string; the copy carries the generation it was rendered in (see
+cache.py). Responses that may be stored get
 `Cache-Control: public, max-age, s-maxage, stale-while-revalidate`, an ETag and a Last-Modified (the
 generation's start); django.middleware.http.ConditionalGetMiddleware, outside this one,
 answers If-None-Match / If-Modified-Since with 304 for fresh and cached pages alike.
@@ -35,10 +39,8 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 from pagecache.cache import (
-    current_generation,
-    page_get,
-    page_get_stale,
     page_key,
+    page_lookup,
     page_render_claim,
     page_render_release,
     page_set,
@@ -108,33 +110,32 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
 
-        generation = current_generation()
+        # The address alone decides the language (careersite/urls.py): /nn/… and /en/… by their
+        # prefix, bokmål for every other address, as the locale middleware inside decides too.
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        key = page_key(request, language)
+        generation, cached, stale = page_lookup(key)
         # For the read-replica routing (operations/replicas.py): what the page must show.
         request.page_generation = generation
-        language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
-        key = page_key(request, generation, language)
-        cached = page_get(key)
         if cached is not None:
             request.page_cache = "hit"
             return cached
 
         claimed = False
-        if settings.WRITE_PIN_COOKIE not in request.COOKIES:
-            stale = page_get_stale(request, generation, language)
-            if stale is not None:
-                claimed = page_render_claim(key)
-                if not claimed:  # another request is rendering this page right now
-                    request.page_cache = "stale"
-                    return mark_stale(*stale)
+        if stale is not None and settings.WRITE_PIN_COOKIE not in request.COOKIES:
+            claimed = page_render_claim(key, generation)
+            if not claimed:  # another request is rendering this page right now
+                request.page_cache = "stale"
+                return mark_stale(*stale)
         try:
             response = self.get_response(request)
         finally:
             if claimed:
-                page_render_release(key)
+                page_render_release(key, generation)
         if response_is_shareable(request, response):
             add_public_headers(response, generation)
             if request.method == "GET":
-                page_set(key, response)
+                page_set(key, generation, response)
             request.page_cache = "miss"
         else:
             request.page_cache = "bypass"

@@ -57,7 +57,7 @@ def fresh_page_cache(settings):
     REDIS_URL (use a database number of its own, e.g. redis://127.0.0.1:6379/3)."""
     from django.core.cache import caches
 
-    from pagecache.cache import GENERATION_KEY
+    from pagecache.cache import GENERATION_KEY, PREVIOUS_KEY
 
     if not os.environ.get("REDIS_URL"):
         settings.CACHES = {
@@ -67,7 +67,7 @@ def fresh_page_cache(settings):
                 "LOCATION": "pages",
             },
         }
-    caches["pages"].delete(GENERATION_KEY)
+    caches["pages"].delete_many([GENERATION_KEY, PREVIOUS_KEY])
 
 
 @pytest.fixture(autouse=True)

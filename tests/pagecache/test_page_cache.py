@@ -42,6 +42,33 @@ def test_a_repeated_anonymous_visit_is_served_from_the_cache(
     assert second["ETag"] == first["ETag"]
 
 
+def test_a_hit_is_one_read_of_the_store_and_skips_the_middleware_inside(
+    visitor, occupation, monkeypatch
+):
+    from norwegian.middleware import AddressLocaleMiddleware
+    from pagecache import cache
+
+    first = visitor.get(occupation.get_absolute_url())
+    reads = []
+    monkeypatch.setattr(cache, "store_get", lambda key: reads.append(key))
+    real_get_many = cache.store_get_many
+    monkeypatch.setattr(
+        cache, "store_get_many", lambda keys: reads.append(keys) or real_get_many(keys)
+    )
+
+    def locale(*args):
+        raise AssertionError("the locale middleware ran for a cached page")
+
+    monkeypatch.setattr(AddressLocaleMiddleware, "process_request", locale)
+    second = visitor.get(occupation.get_absolute_url())
+
+    assert len(reads) == 1  # the generation and the page, together
+    assert second.content == first.content
+    # What the middleware inside the cache added when the page was rendered is stored with it.
+    assert second["Content-Language"] == "nb"
+    assert second["Content-Length"] == str(len(first.content))
+
+
 def test_public_pages_tell_browsers_and_cdns_what_to_keep(visitor, occupation, settings):
     for url in ["/", "/yrker/", occupation.get_absolute_url(), "/bedrifter/"]:
         response = visitor.get(url)
@@ -183,7 +210,7 @@ def test_the_key_holds_the_language(rf):
     from pagecache.cache import page_key
 
     request = rf.get("/robots.txt")
-    assert page_key(request, "1", "nb") != page_key(request, "1", "en")
+    assert page_key(request, "nb") != page_key(request, "en")
 
 
 def test_a_page_that_used_the_csp_nonce_is_not_stored(rf):
@@ -213,3 +240,13 @@ def test_pages_go_to_redis_when_redis_url_is_set(visitor, occupation):
     assert isinstance(caches["pages"], RedisCache)
     visitor.get(occupation.get_absolute_url())
     assert caches["pages"].get("generation") is not None
+
+
+def test_the_redis_cache_makes_one_client_per_server():
+    from pagecache.redis import ReusedClientRedisCache
+
+    cache = ReusedClientRedisCache("redis://127.0.0.1:6379/3", {})
+    client = cache._cache.get_client()  # no connection is made until a command is sent
+
+    assert cache._cache.get_client(write=True) is client
+    assert cache._cache.get_client("key") is client

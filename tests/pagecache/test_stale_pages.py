@@ -36,16 +36,17 @@ def occupation(visitor):
 
 def claim_rendering(url):
     """Take the render lock of `url` in the current generation, as a request rendering it
-    right now holds it. Returns its key."""
+    right now holds it. Returns its key and generation."""
     request = RequestFactory().get(url)
-    key = page_key(request, current_generation(), settings.LANGUAGE_CODE)
-    assert page_render_claim(key)
-    return key
+    generation = current_generation()
+    key = page_key(request, settings.LANGUAGE_CODE)
+    assert page_render_claim(key, generation)
+    return key, generation
 
 
 def test_while_one_request_renders_the_others_get_the_earlier_copy(visitor, occupation):
     url = occupation.get_absolute_url()
-    key = claim_rendering(url)
+    claim = claim_rendering(url)
 
     stale = visitor.get(url)
 
@@ -56,7 +57,7 @@ def test_while_one_request_renders_the_others_get_the_earlier_copy(visitor, occu
     assert "max-age=0" in stale["Cache-Control"]
     assert "s-maxage=0" in stale["Cache-Control"]
 
-    page_render_release(key)  # the renderer is done (here: gave up) …
+    page_render_release(*claim)  # the renderer is done (here: gave up) …
     fresh = visitor.get(url)  # … so the next request renders, and caches, the new page
 
     assert NEW in fresh.content.decode()
