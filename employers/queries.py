@@ -7,6 +7,7 @@ each employment relationship has one title.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import (
     BooleanField,
@@ -137,16 +138,39 @@ class OccupationEmployers:
         )
         return employers.order_by(*employer_ordering(order, municipalities=municipalities))
 
+    @cached_property
+    def _by_county(self):
+        """{county id: (employers, employed)} for the whole country: one grouped query (an
+        index-only scan of occemp_county_employed) that the count, the total and the county
+        map all come from."""
+        rows = (
+            self._all_rows()
+            .values("county")
+            .annotate(employers=Count("*"), employed=Sum("employed"))
+            .order_by()
+        )
+        return {row["county"]: (row["employers"], row["employed"] or 0) for row in rows}
+
+    @cached_property
+    def _totals(self):
+        """(employers, employed) of the rows shown."""
+        if self.municipality is not None:
+            totals = self.rows().aggregate(employers=Count("*"), employed=Sum("employed"))
+            return totals["employers"], totals["employed"] or 0
+        if self.county is not None:
+            return self._by_county.get(self.county.pk, (0, 0))
+        counts = self._by_county.values()
+        return sum(employers for employers, _ in counts), sum(employed for _, employed in counts)
+
     def count(self):
-        return self.rows().count()
+        return self._totals[0]
 
     def total_employed(self):
-        return self.rows().aggregate(total=Sum("employed"))["total"] or 0
+        return self._totals[1]
 
     def counts_by_county(self):
-        """{county id: number of employers}, for the whole country (one grouped query)."""
-        rows = self._all_rows().values("county").annotate(employers=Count("*")).order_by()
-        return {row["county"]: row["employers"] for row in rows}
+        """{county id: number of employers}, for the whole country."""
+        return {county: employers for county, (employers, _) in self._by_county.items()}
 
 
 def job_titles_with_employees(job_titles):

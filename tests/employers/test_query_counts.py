@@ -10,7 +10,7 @@ from tests.factories import EmploymentFactory
 
 pytestmark = pytest.mark.django_db
 
-OCCUPATION_PAGE = 22  # with the fields of work and the related occupations (one query each)
+OCCUPATION_PAGE = 19  # with the fields of work and the related occupations (one query each)
 SEARCH_PAGE = 11
 EMPLOYER_PAGE = 10
 

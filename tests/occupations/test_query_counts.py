@@ -25,7 +25,7 @@ from tests.factories import (
 
 # 13 for the content (one of them SSB's salary figures, one the fields of work, one the related
 # occupations) and the rest for the employers section (see tests/employers).
-PAGE_QUERIES = 22
+PAGE_QUERIES = 18
 
 
 def grow(occupation, n):
