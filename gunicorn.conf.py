@@ -16,9 +16,12 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then, so a slow leak cannot grow for ever.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then, so a slow leak cannot grow for ever. Not often: a new worker
+# imports Django and renders its first pages cold (about a second of CPU), and at the page
+# cache's rate (1,000+ requests a second on 2 cores) 2,000 requests meant a new worker every
+# few seconds and second-long stalls (benchmarks/load.py).
+max_requests = 20000
+max_requests_jitter = 2000
 # Heartbeat files in memory rather than on a disk that may be slow (gunicorn's advice).
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"
@@ -27,6 +30,9 @@ if os.path.isdir("/dev/shm"):
 # line for each request with its duration and page-cache outcome, so gunicorn's own access
 # log is off unless GUNICORN_ACCESS_LOG names a file (or "-" for standard output).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+# gunicorn turns its access log on whenever a logging configuration is given, as below; this
+# logger writes it only when GUNICORN_ACCESS_LOG asks for it.
+logger_class = "operations.logging.GunicornLogger"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 # gunicorn merges this into its own logging configuration, key by key.

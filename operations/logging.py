@@ -5,6 +5,8 @@ import logging
 import time
 from datetime import UTC, datetime
 
+from gunicorn.glogging import Logger
+
 request_log = logging.getLogger("yrke.requests")
 
 # Attributes every LogRecord has; anything else was passed with `extra=` and is logged too.
@@ -59,3 +61,13 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+class GunicornLogger(Logger):
+    """gunicorn's logger, writing the access log only when `accesslog` is set
+    (GUNICORN_ACCESS_LOG, gunicorn.conf.py): any logging configuration turns it on otherwise,
+    and every request would be logged twice, once by gunicorn and once by Django above."""
+
+    def access(self, resp, req, environ, request_time):
+        if self.cfg.accesslog:
+            super().access(resp, req, environ, request_time)

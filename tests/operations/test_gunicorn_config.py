@@ -47,3 +47,25 @@ def test_each_instance_has_its_own_control_socket(monkeypatch):
     monkeypatch.setenv("GUNICORN_CONTROL_SOCKET", "/run/yrke/web.ctl")
     config["on_starting"](first)
     assert first.cfg.control_socket == "/run/yrke/web.ctl"
+
+
+def test_the_access_log_is_written_only_when_asked_for(monkeypatch):
+    from gunicorn.config import Config
+    from gunicorn.glogging import Logger
+
+    from operations.logging import GunicornLogger
+
+    written = []
+    monkeypatch.setattr(Logger, "access", lambda self, *args: written.append(args))
+    config = Config()
+    for name, value in load(monkeypatch).items():
+        if name in config.settings:
+            config.set(name, value)
+    assert config.logger_class is GunicornLogger
+
+    GunicornLogger(config).access("response", "request", {}, 0.01)
+    assert written == []  # every request is logged by Django (operations/logging.py)
+
+    config.set("accesslog", "-")
+    GunicornLogger(config).access("response", "request", {}, 0.01)
+    assert len(written) == 1
