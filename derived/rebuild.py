@@ -11,7 +11,8 @@ from occupations.models import Occupation
 
 def derived_rebuild():
     """Record every occupation, employer, job title and STYRK group as changed, and apply:
-    the search index, the employers per occupation and the cached pages are built again.
+    the search index, the employers per occupation, the employees per job title, the related
+    occupations and the cached pages are built again.
     Raises changes.apply.RefreshFailed; returns what changes_apply returns."""
     with transaction.atomic():
         changes_record(models=[Occupation, Employer, JobTitle, StyrkGroup])

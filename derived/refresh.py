@@ -8,10 +8,11 @@ from derived.rules import (
     EVERYTHING,
     employer_rows_scope,
     employers_scope,
+    job_title_employees_scope,
     related_scope,
     search_scope,
 )
-from employers.summary import occupation_employers_refresh
+from employers.summary import job_title_employees_refresh, occupation_employers_refresh
 from pagecache.cache import pagecache_invalidate
 from related.compute import related_refresh
 from search.index import search_index_rebuild, search_index_update
@@ -24,6 +25,11 @@ def derived_refresh(changes):
         occupation_employers_refresh()
     elif rows:
         occupation_employers_refresh(occupations=sorted(rows))
+    titles = job_title_employees_scope(changes)
+    if titles == EVERYTHING:
+        job_title_employees_refresh()
+    elif titles:
+        job_title_employees_refresh(job_titles=sorted(titles))
     related = related_scope(changes, employers=employers)
     if related == EVERYTHING:
         related_refresh()

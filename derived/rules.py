@@ -1,9 +1,11 @@
 """What depends on what: the one place that knows which derived data a change makes stale.
 
-Four derived stores follow the editors' and the registers' data:
+Five derived stores follow the editors' and the registers' data:
 
 - the search index (`search.index`), per published occupation;
 - the employers per occupation (`employers.summary`, the OccupationEmployer read model);
+- the employees per job title in the newest month (`employers.summary`, JobTitleEmployees),
+  which the job-title mapping list in the admin sorts by;
 - the related occupations (`related.compute`, the RelatedOccupation read model), read from
   the occupations' codes, educations, trades and fields, the employer rows and the editors'
   pins and hides;
@@ -30,6 +32,7 @@ EVERYTHING = "everything"
 SEARCH = "search index"
 EMPLOYER_ROWS = "employers per occupation"
 RELATED = "related occupations"
+TITLE_EMPLOYEES = "employees per job title"
 PAGES = "cached pages"
 
 DEPENDENTS = {
@@ -49,8 +52,8 @@ DEPENDENTS = {
     "classifications.styrkgroup": {SEARCH, RELATED, PAGES},
     "classifications.trade": {EMPLOYER_ROWS, RELATED, PAGES},
     "classifications.fieldofwork": {RELATED, PAGES},
-    "employers.employer": {EMPLOYER_ROWS, RELATED, PAGES},
-    "employers.employment": {EMPLOYER_ROWS, RELATED, PAGES},
+    "employers.employer": {EMPLOYER_ROWS, TITLE_EMPLOYEES, RELATED, PAGES},  # deletes employment
+    "employers.employment": {EMPLOYER_ROWS, TITLE_EMPLOYEES, RELATED, PAGES},
     "employers.apprenticeshipapproval": {EMPLOYER_ROWS, RELATED, PAGES},
     "regions.county": {EMPLOYER_ROWS, PAGES},
     "regions.municipality": {EMPLOYER_ROWS, PAGES},
@@ -62,6 +65,7 @@ DEPENDENTS = {
     "related.relatedchoice": {RELATED, PAGES},
     # Derived stores themselves, and the change path's own queue.
     "employers.occupationemployer": set(),
+    "employers.jobtitleemployees": set(),
     "related.relatedoccupation": set(),
     "search.searchdocument": set(),
     "search.searchword": set(),
@@ -120,6 +124,13 @@ def employer_rows_scope(changes):
     if changes.touches(County, Municipality):
         return EVERYTHING  # the rows carry each employer's county and municipality
     return employers_scope(changes)
+
+
+def job_title_employees_scope(changes):
+    """The job titles whose employees in the newest month may have changed, or EVERYTHING."""
+    if changes.in_bulk(Employer, Employment) or _missing(Employer, changes.pks(Employer)):
+        return EVERYTHING  # a deleted employer took its employment with it
+    return changes.referenced(Employment, "job_title")
 
 
 def employers_scope(changes):

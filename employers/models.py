@@ -332,3 +332,25 @@ class OccupationEmployer(models.Model):
 
     def __str__(self):
         return f"{self.occupation}: {self.employer.name} ({self.employed})"
+
+
+class JobTitleEmployees(models.Model):
+    """Employment relationships per job title in the newest month of Aa-registeret.
+
+    A read model derived from Employment, so that the Dataforvalter's mapping list sorts its
+    9,000 titles by a stored number instead of summing the month's rows per request. Rebuilt
+    by `employers.summary.job_title_employees_refresh()` through the change path (derived/);
+    a title without employees in the month has no row.
+    """
+
+    job_title = models.OneToOneField(
+        JobTitle, on_delete=models.CASCADE, primary_key=True, related_name="employees_total"
+    )
+    employees = models.PositiveIntegerField(_("ansatte siste måned"))
+
+    class Meta:
+        verbose_name = _("ansatte per stillingstittel")
+        verbose_name_plural = _("ansatte per stillingstittel")
+
+    def __str__(self):
+        return f"{self.job_title}: {self.employees}"

@@ -15,7 +15,6 @@ from django.db.models import (
     Count,
     ExpressionWrapper,
     F,
-    FilteredRelation,
     IntegerField,
     Max,
     OuterRef,
@@ -171,19 +170,6 @@ class OccupationEmployers:
     def counts_by_county(self):
         """{county id: number of employers}, for the whole country."""
         return {county: employers for county, (employers, _) in self._by_county.items()}
-
-
-def job_titles_with_employees(job_titles):
-    """Annotate `employees`: employment relationships in the newest month of Aa-registeret.
-
-    One join and GROUP BY over that month's rows (a hash aggregate), not a subquery per title:
-    the mapping list sorts all 9,000 titles by it. `job_titles` must have no other
-    multi-valued join, or the sum would count rows twice."""
-    newest = Employment.objects.aggregate(newest=Max("period"))["newest"]
-    return job_titles.annotate(
-        newest_employment=FilteredRelation("employment", condition=Q(employment__period=newest)),
-        employees=Coalesce(Sum("newest_employment__count"), 0, output_field=IntegerField()),
-    )
 
 
 def employer_occupations(employer):

@@ -1,14 +1,20 @@
-"""Rebuilding the OccupationEmployer read model from employment and apprenticeship approvals.
+"""Rebuilding the employer read models: OccupationEmployer from employment and apprenticeship
+approvals, JobTitleEmployees from employment.
 
 One INSERT … SELECT per refresh, built from ORM querysets, so it runs in the database on both
 engines and never loads a million rows into Python.
 """
 
 from django.db import connection, transaction
-from django.db.models import F, IntegerField, Value
+from django.db.models import F, IntegerField, Sum, Value
 
 from classifications.models import JobTitle, Trade
-from employers.models import ApprenticeshipApproval, Employment, OccupationEmployer
+from employers.models import (
+    ApprenticeshipApproval,
+    Employment,
+    JobTitleEmployees,
+    OccupationEmployer,
+)
 from employers.queries import latest_period
 
 ZERO, ONE = Value(0, output_field=IntegerField()), Value(1, output_field=IntegerField())
@@ -86,4 +92,25 @@ def occupation_employers_refresh(*, occupations=None):
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+        return cursor.rowcount
+
+
+@transaction.atomic
+def job_title_employees_refresh(*, job_titles=None):
+    """Rebuild the employees per job title (of the given titles; all when None) for the newest
+    month. Returns the number of rows written."""
+    stale = JobTitleEmployees.objects.all()
+    rows = Employment.objects.filter(period=latest_period())
+    if job_titles is not None:
+        job_titles = [getattr(job_title, "pk", job_title) for job_title in job_titles]
+        if not job_titles:
+            return 0
+        stale = stale.filter(job_title__in=job_titles)
+        rows = rows.filter(job_title__in=job_titles)
+    stale.delete()
+    totals = rows.values("job_title").annotate(total=Sum("count")).values("job_title", "total")
+    select, params = totals.order_by().query.get_compiler(connection=connection).as_sql()
+    table = connection.ops.quote_name(JobTitleEmployees._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} (job_title_id, employees) {select}", params)
         return cursor.rowcount

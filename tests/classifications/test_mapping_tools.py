@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from classifications.models import JobTitle
 from employers.models import OccupationEmployer
+from employers.summary import job_title_employees_refresh
 from search.index import search_index_update
 from tests.factories import (
     EmployerFactory,
@@ -42,10 +43,13 @@ def data_steward(client, django_user_model):
 
 
 def employ(title, *counts, period=NEW_MONTH):
+    """Employment rows, and the employees per title brought up to date (as the change path
+    does after an import)."""
     for count in counts:
         EmploymentFactory(
             job_title=title, count=count, period=period, employer=EmployerFactory(municipality=None)
         )
+    job_title_employees_refresh()
 
 
 def test_unmapped_titles_are_listed_most_employees_first(data_steward):

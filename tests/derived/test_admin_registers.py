@@ -5,7 +5,7 @@ the page cache: the occupation page's employers, /bedrifter/, the employer page 
 import pytest
 
 from classifications.models import JobTitle, Trade
-from employers.models import ApprenticeshipApproval, Employer, Employment
+from employers.models import ApprenticeshipApproval, Employer, Employment, JobTitleEmployees
 from occupations.models import Occupation
 from registers.models import DataSource
 from tests.factories import EmployerFactory
@@ -126,6 +126,29 @@ def test_employment_reaches_the_occupation_and_employer_pages(site, admin, visit
     visitor.misses(county, newcomer.name)
     visitor.misses(newcomer.get_absolute_url(), "Tannhelsesekretær")
     visitor.misses(listing, newcomer.name)
+
+
+def test_employment_reaches_the_employees_per_job_title(site, admin):
+    """The job-title mapping list sorts by the read model JobTitleEmployees."""
+    title = site["employment"].job_title
+
+    def employees():
+        return JobTitleEmployees.objects.get(job_title=title).employees
+
+    before = employees()
+    newcomer = EmployerFactory(name="Eksempel Ny Klinikk", municipality=None)
+    admin.add(
+        Employment,
+        employer=newcomer.pk,
+        job_title=title.pk,
+        period=site["period"].isoformat(),
+        count=987,
+    )
+    assert employees() == before + 987
+    admin.change(Employment.objects.get(employer=newcomer), count=654)
+    assert employees() == before + 654
+    admin.delete(newcomer)  # the employer, and its employment with it
+    assert employees() == before
 
 
 def test_bulk_deleting_employment_reaches_the_pages(site, admin, visitor):
