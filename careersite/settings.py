@@ -309,6 +309,9 @@ PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", 
 # After a change, a page not yet rendered anew is served from its earlier copy for at most
 # PAGE_STALE_SECONDS while one request renders it (its claim lapses after the lock's seconds).
 PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 5)
+# Each process keeps the pages it served last (checked against the shared generation on every
+# request), so that a hit fetches only the generation from Redis; 0 turns this off.
+PAGE_CACHE_LOCAL_PAGES = env_int("PAGE_CACHE_LOCAL_PAGES", 200)
 PAGE_RENDER_LOCK_SECONDS = env_int("PAGE_RENDER_LOCK_SECONDS", 10)
 
 # The open-data API (/api/v1/, docs/api.md): requests per client address (TRUSTED_PROXY_COUNT

@@ -57,6 +57,7 @@ def fresh_page_cache(settings):
     REDIS_URL (use a database number of its own, e.g. redis://127.0.0.1:6379/3)."""
     from django.core.cache import caches
 
+    from pagecache import cache as page_cache
     from pagecache.cache import GENERATION_KEY, PREVIOUS_KEY
 
     if not os.environ.get("REDIS_URL"):
@@ -68,6 +69,7 @@ def fresh_page_cache(settings):
             },
         }
     caches["pages"].delete_many([GENERATION_KEY, PREVIOUS_KEY])
+    page_cache._recent.clear()  # this process's copies
 
 
 @pytest.fixture(autouse=True)

@@ -69,6 +69,33 @@ def test_a_hit_is_one_read_of_the_store_and_skips_the_middleware_inside(
     assert second["Content-Length"] == str(len(first.content))
 
 
+def test_a_page_served_again_comes_from_this_process_only_in_its_generation(
+    visitor, occupation, monkeypatch
+):
+    from occupations.models import Occupation
+    from pagecache import cache
+    from pagecache.generation import new_generation
+
+    url = occupation.get_absolute_url()
+    first = visitor.get(url)
+    read = []
+    real_get_many = cache.store_get_many
+    monkeypatch.setattr(
+        cache, "store_get_many", lambda keys: read.extend(keys) or real_get_many(keys)
+    )
+
+    second, third = visitor.get(url), visitor.get(url)
+    assert read == [GENERATION_KEY, cache.PREVIOUS_KEY] * 2  # the generations, not the page
+    assert second.content == third.content == first.content
+    assert second.headers == third.headers  # a new response each time, headers not piled up
+
+    # Another instance publishes: it replaces the shared generation, and this process's copy
+    # is out of date at once.
+    Occupation.objects.filter(pk=occupation.pk).update(lead="Baker kaker til bryllup.")
+    caches["pages"].set(GENERATION_KEY, new_generation(), timeout=None)
+    assert "Baker kaker til bryllup." in visitor.get(url).content.decode()
+
+
 def test_public_pages_tell_browsers_and_cdns_what_to_keep(visitor, occupation, settings):
     for url in ["/", "/yrker/", occupation.get_absolute_url(), "/bedrifter/"]:
         response = visitor.get(url)
