@@ -136,6 +136,12 @@ class EmployerFilter(django_filters.FilterSet):
             if data.get("laerebedrift"):
                 rows = rows.filter(is_apprenticeship_company=True)
             return rows.count()
+        if not data.get("yrke") and not data.get("municipality"):
+            # The country or one county: the county map's counts already hold it.
+            counts = self.counts_by_county()
+            if data.get("county"):
+                return counts.get(data["county"].pk, 0)
+            return sum(counts.values())
         return self.qs.count()
 
     def _narrowed(self, queryset, *, county=None, municipality=None):
@@ -172,8 +178,16 @@ class EmployerFilter(django_filters.FilterSet):
         )
 
     def counts_by_county(self):
-        """{county id: number of employers} the filters choose in each county, in one grouped
-        query: from the occupation's read-model rows when they alone decide it, like count()."""
+        """{county id: number of employers} the filters choose in each county (None: employers
+        without a place), in one grouped query, made once: from the occupation's read-model
+        rows when they alone decide it, like count()."""
+        if self._county_counts is None:
+            self._county_counts = self._counts_by_county()
+        return self._county_counts
+
+    _county_counts = None
+
+    def _counts_by_county(self):
         data = self.form.cleaned_data
         occupation = data.get("yrke")
         if occupation and not data.get("q") and not data.get("fag"):

@@ -31,6 +31,23 @@ def test_all_active_employers_by_name_with_total(client, dental_employers):
     assert f"{len(names)} bedrifter funnet" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"fylke": "46"}, {"fylke": "03"}, {"fylke": "46", "q": "tann"}, {"laerebedrift": "on"}],
+    ids=["country", "county", "empty-county", "county-and-name", "apprenticeships"],
+)
+def test_the_count_is_the_number_listed(client, dental_employers, query):
+    """Without a municipality or an occupation the count comes from the county map's counts."""
+    from tests.factories import EmployerFactory
+
+    EmployerFactory(name="Uten Sted Tannklinikk", municipality=None)  # counted, in no county
+    response = client.get(URL, query)
+    assert response.status_code == 200
+    names = listed(response)
+    assert response.context["page"].paginator.count == len(names)
+    assert ("Uten Sted Tannklinikk" in names) == (query in ({}, {"q": "tann"}))
+
+
 def test_every_order_and_filter_lists_in_norwegian_order(client, dental_employers, places):
     from tests.factories import EmployerFactory
 
