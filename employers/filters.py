@@ -194,14 +194,33 @@ class EmployerFilter(django_filters.FilterSet):
             return OccupationEmployers(
                 occupation, apprenticeship=bool(data.get("laerebedrift"))
             ).counts_by_county()
-        county = "occupation_rows__county" if occupation else "municipality__county"
+        if occupation:
+            rows = (
+                self._narrowed(Employer.objects.all())
+                .values("occupation_rows__county")
+                .annotate(employers=Count("pk"))
+                .order_by()
+            )
+            return {row["occupation_rows__county"]: row["employers"] for row in rows}
+        # Counted per municipality, without joining the municipalities, which the open
+        # employers' index on the municipality (employer_open_place) answers alone; the form
+        # knows each municipality's county.
+        county_of = {
+            pk: county
+            for county, municipalities in self.form.municipalities.items()
+            for pk, *_ in municipalities
+        }
         rows = (
             self._narrowed(Employer.objects.all())
-            .values(county)
+            .values("municipality")
             .annotate(employers=Count("pk"))
             .order_by()
         )
-        return {row[county]: row["employers"] for row in rows}
+        counts = {}
+        for row in rows:
+            county = county_of.get(row["municipality"])
+            counts[county] = counts.get(county, 0) + row["employers"]
+        return counts
 
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data

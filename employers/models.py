@@ -136,6 +136,12 @@ class Employer(models.Model):
                 name="employer_open_municipality",
                 condition=models.Q(closed_on__isnull=True),
             ),
+            # The county map's counts: open employers per municipality, from the index alone.
+            models.Index(
+                fields=["municipality"],
+                name="employer_open_place",
+                condition=models.Q(closed_on__isnull=True),
+            ),
             models.Index(fields=["sort_name", "id"], name="employer_sorted"),
             models.Index(
                 fields=["municipality", "sort_name", "id"], name="employer_municipality_sorted"
