@@ -1,5 +1,7 @@
 """The counsellors' employer search: region, occupation, trade, apprenticeship and name/orgnr."""
 
+from functools import cached_property
+
 import django_filters
 from django import forms
 from django.db.models import BinaryField, Count, Exists, F, IntegerField, OuterRef, Value
@@ -181,13 +183,10 @@ class EmployerFilter(django_filters.FilterSet):
         """{county id: number of employers} the filters choose in each county (None: employers
         without a place), in one grouped query, made once: from the occupation's read-model
         rows when they alone decide it, like count()."""
-        if self._county_counts is None:
-            self._county_counts = self._counts_by_county()
         return self._county_counts
 
-    _county_counts = None
-
-    def _counts_by_county(self):
+    @cached_property
+    def _county_counts(self):
         data = self.form.cleaned_data
         occupation = data.get("yrke")
         if occupation and not data.get("q") and not data.get("fag"):
